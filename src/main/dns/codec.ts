@@ -1,0 +1,312 @@
+import dnsPacket from 'dns-packet'
+import type { DnsQuestion, DnsRecord, DnsResponse, EdnsInfo, ExtendedDnsError, RecordData } from '../../shared/dns-types'
+import { DnsDecodeError } from './errors'
+import { formatRdata } from './rdata-text'
+import { EDE_OPTION_CODE, extendedErrorName, rcodeName } from './tables'
+
+// dns-packet ships no ESM named exports; its type tables are CommonJS modules beside it.
+import typesTable from 'dns-packet/types.js'
+import classesTable from 'dns-packet/classes.js'
+import opcodesTable from 'dns-packet/opcodes.js'
+
+export interface QueryOptions {
+  id: number
+  recursionDesired: boolean
+  checkingDisabled: boolean
+  /** Add an OPT record; null sends a plain RFC 1035 query. */
+  edns: { udpPayloadSize: number; dnssecOk: boolean } | null
+}
+
+const HEADER_BYTES = 12
+const DO_BIT = 0x8000
+
+/** Numeric type code for a type name (`TXT`, `TYPE65`, `UNKNOWN_65`); undefined when unknown. */
+export function typeCode(type: string): number | undefined {
+  const upper = type.toUpperCase()
+  const generic = /^TYPE(\d{1,5})$/.exec(upper)
+  if (generic) {
+    const n = Number(generic[1])
+    return n <= 0xffff ? n : undefined
+  }
+  const code = typesTable.toType(upper)
+  return code > 0 ? code : undefined
+}
+
+/** Canonical name of a type code: `TXT`, or `TYPE65` (RFC 3597) for codes dns-packet has no name for. */
+export function typeName(code: number): string {
+  const name = typesTable.toString(code)
+  return name.startsWith('UNKNOWN_') ? `TYPE${code}` : name
+}
+
+export function encodeQuery(question: DnsQuestion, options: QueryOptions): Buffer {
+  let flags = 0
+  if (options.recursionDesired) flags |= dnsPacket.RECURSION_DESIRED
+  if (options.checkingDisabled) flags |= dnsPacket.CHECKING_DISABLED
+  const code = typeCode(question.type)
+  if (code === undefined) throw new DnsDecodeError(`Unknown record type "${question.type}".`, 0)
+  return dnsPacket.encode({
+    type: 'query',
+    id: options.id,
+    flags,
+    // dns-packet spells types it has no name for as UNKNOWN_n, which it encodes back to n.
+    questions: [{ name: question.name, type: typesTable.toString(code), class: question.class }],
+    additionals: options.edns
+      ? [
+          {
+            type: 'OPT',
+            name: '.',
+            udpPayloadSize: options.edns.udpPayloadSize,
+            flags: options.edns.dnssecOk ? DO_BIT : 0,
+            options: []
+          }
+        ]
+      : []
+  })
+}
+
+/** The 16-bit id at the start of a message, or undefined when there are not two bytes. */
+export function peekId(buf: Buffer): number | undefined {
+  return buf.length >= 2 ? buf.readUInt16BE(0) : undefined
+}
+
+/**
+ * Decodes a response. Framing (header counts, name pointers, RDLENGTH) is checked here, record
+ * bodies are read with dns-packet's per-type decoders; every failure becomes a DnsDecodeError that
+ * says where. Nothing else may escape: the fuzz suite holds this function to that.
+ */
+export function decodeMessage(buf: Buffer): DnsResponse {
+  if (!Buffer.isBuffer(buf)) throw new DnsDecodeError('Not a byte buffer.', 0)
+  if (buf.length < HEADER_BYTES) throw new DnsDecodeError(`Message of ${buf.length} bytes is shorter than a DNS header.`, 0)
+  const id = buf.readUInt16BE(0)
+  const flagBits = buf.readUInt16BE(2)
+  const counts = [buf.readUInt16BE(4), buf.readUInt16BE(6), buf.readUInt16BE(8), buf.readUInt16BE(10)] as const
+  const reader = { offset: HEADER_BYTES }
+  const question: DnsQuestion[] = []
+  for (let i = 0; i < counts[0]; i++) question.push(readQuestion(buf, reader))
+  const sections: DnsRecord[][] = [[], [], []]
+  let opt: OptRecord | null = null
+  for (let s = 0; s < 3; s++) {
+    for (let i = 0; i < counts[s + 1]!; i++) {
+      const rr = readRecord(buf, reader)
+      if (rr.kind === 'opt') {
+        if (s !== 2) throw new DnsDecodeError('OPT record outside the additional section.', rr.offset)
+        if (opt) throw new DnsDecodeError('More than one OPT record.', rr.offset)
+        opt = rr
+      } else {
+        sections[s]!.push(rr.record)
+      }
+    }
+  }
+  const rcodeValue = ((opt?.extendedRcode ?? 0) << 4) | (flagBits & 0xf)
+  return {
+    id,
+    rcode: rcodeName(rcodeValue),
+    rcodeValue,
+    opcode: opcodesTable.toString((flagBits >> 11) & 0xf),
+    flags: {
+      aa: (flagBits & 0x0400) !== 0,
+      tc: (flagBits & 0x0200) !== 0,
+      rd: (flagBits & 0x0100) !== 0,
+      ra: (flagBits & 0x0080) !== 0,
+      ad: (flagBits & 0x0020) !== 0,
+      cd: (flagBits & 0x0010) !== 0
+    },
+    question,
+    answers: sections[0]!,
+    authorities: sections[1]!,
+    additionals: sections[2]!,
+    edns: opt ? opt.info : null,
+    extendedErrors: opt ? opt.extendedErrors : []
+  }
+}
+
+/** True when the QR bit says this message is a response. */
+export function isResponse(buf: Buffer): boolean {
+  return buf.length >= 3 && (buf[2]! & 0x80) !== 0
+}
+
+interface Reader {
+  offset: number
+}
+
+interface OptRecord {
+  kind: 'opt'
+  offset: number
+  extendedRcode: number
+  info: EdnsInfo
+  extendedErrors: ExtendedDnsError[]
+}
+
+function readName(buf: Buffer, reader: Reader): string {
+  const at = reader.offset
+  try {
+    const name = dnsPacket.name.decode(buf, at)
+    reader.offset += dnsPacket.name.decode.bytes
+    return name
+  } catch (e) {
+    throw new DnsDecodeError(`Bad name at byte ${at}: ${(e as Error).message}.`, at)
+  }
+}
+
+function need(buf: Buffer, reader: Reader, bytes: number, what: string): void {
+  if (reader.offset + bytes > buf.length) {
+    throw new DnsDecodeError(`Message ends inside ${what} at byte ${reader.offset} (needs ${bytes} more bytes).`, reader.offset)
+  }
+}
+
+function readQuestion(buf: Buffer, reader: Reader): DnsQuestion {
+  const name = readName(buf, reader)
+  need(buf, reader, 4, 'a question')
+  const type = typeName(buf.readUInt16BE(reader.offset))
+  const klass = className(buf.readUInt16BE(reader.offset + 2))
+  reader.offset += 4
+  return { name, type, class: klass }
+}
+
+function className(code: number): string {
+  const name = classesTable.toString(code)
+  return name.startsWith('UNKNOWN_') ? `CLASS${code}` : name
+}
+
+function readRecord(buf: Buffer, reader: Reader): { kind: 'rr'; record: DnsRecord } | OptRecord {
+  const start = reader.offset
+  const name = readName(buf, reader)
+  need(buf, reader, 10, 'a resource record header')
+  const code = buf.readUInt16BE(reader.offset)
+  const klass = buf.readUInt16BE(reader.offset + 2)
+  const ttl = buf.readUInt32BE(reader.offset + 4)
+  const rdlength = buf.readUInt16BE(reader.offset + 8)
+  const rdataAt = reader.offset + 8 // dns-packet's decoders start at RDLENGTH
+  reader.offset += 10
+  need(buf, reader, rdlength, 'record data')
+  const type = typeName(code)
+  reader.offset += rdlength
+  if (code === 41) return readOpt(buf, start, name, klass, ttl, rdataAt, rdlength)
+  const data = decodeRdata(buf, type, rdataAt, rdlength)
+  const record: DnsRecord = { name, type, class: className(klass), ttl, data, text: '' }
+  record.text = formatRdata(record)
+  return { kind: 'rr', record }
+}
+
+function readOpt(
+  buf: Buffer,
+  start: number,
+  name: string,
+  klass: number,
+  ttl: number,
+  rdataAt: number,
+  rdlength: number
+): OptRecord {
+  if (name !== '.') throw new DnsDecodeError('OPT record with a non-root owner name.', start)
+  const options: { code: number; hex: string }[] = []
+  const extendedErrors: ExtendedDnsError[] = []
+  let at = rdataAt + 2
+  const end = at + rdlength
+  while (at < end) {
+    if (at + 4 > end) throw new DnsDecodeError('Truncated EDNS option header.', at)
+    const code = buf.readUInt16BE(at)
+    const len = buf.readUInt16BE(at + 2)
+    if (at + 4 + len > end) throw new DnsDecodeError('EDNS option longer than the OPT record.', at)
+    const body = buf.subarray(at + 4, at + 4 + len)
+    options.push({ code, hex: body.toString('hex') })
+    if (code === EDE_OPTION_CODE) {
+      if (len < 2) throw new DnsDecodeError('Extended DNS Error option shorter than its INFO-CODE.', at)
+      const info = body.readUInt16BE(0)
+      extendedErrors.push({ code: info, name: extendedErrorName(info), text: body.subarray(2).toString('utf8') })
+    }
+    at += 4 + len
+  }
+  return {
+    kind: 'opt',
+    offset: start,
+    extendedRcode: (ttl >>> 24) & 0xff,
+    info: {
+      udpPayloadSize: klass,
+      version: (ttl >>> 16) & 0xff,
+      dnssecOk: (ttl & DO_BIT) !== 0,
+      options
+    },
+    extendedErrors
+  }
+}
+
+/** Types whose bodies we read through dns-packet; the rest are kept as raw hex (RFC 3597 style). */
+const DECODED_TYPES = new Set(['A', 'AAAA', 'CNAME', 'DNAME', 'NS', 'PTR', 'TXT', 'SOA', 'CAA', 'MX', 'SRV', 'DS', 'DNSKEY', 'RRSIG', 'NSEC'])
+
+function decodeRdata(buf: Buffer, type: string, rdataAt: number, rdlength: number): RecordData {
+  const raw = (): RecordData => ({ kind: 'raw', hex: buf.subarray(rdataAt + 2, rdataAt + 2 + rdlength).toString('hex') })
+  if (!DECODED_TYPES.has(type)) return raw()
+  // Give the decoder a view that ends where this record ends, so a lying body cannot read past it;
+  // name compression pointers still reach back into the earlier part of the message.
+  const view = buf.subarray(0, rdataAt + 2 + rdlength)
+  if ((type === 'A' && rdlength !== 4) || (type === 'AAAA' && rdlength !== 16)) {
+    throw new DnsDecodeError(`${type} record data at byte ${rdataAt} is ${rdlength} bytes, not ${type === 'A' ? 4 : 16}.`, rdataAt)
+  }
+  const decoder = dnsPacket.record(type)
+  let value: unknown
+  try {
+    value = decoder.decode(view, rdataAt)
+  } catch (e) {
+    throw new DnsDecodeError(`Malformed ${type} record data at byte ${rdataAt}: ${(e as Error).message}.`, rdataAt)
+  }
+  const consumed = decoder.decode.bytes
+  if (consumed !== rdlength + 2) {
+    throw new DnsDecodeError(`${type} record data at byte ${rdataAt} is ${rdlength} bytes but its contents take ${consumed - 2}.`, rdataAt)
+  }
+  return toRecordData(type, value)
+}
+
+function toRecordData(type: string, v: any): RecordData {
+  switch (type) {
+    case 'A':
+    case 'AAAA':
+      return { kind: 'address', address: String(v) }
+    case 'CNAME':
+    case 'DNAME':
+    case 'NS':
+    case 'PTR':
+      return { kind: 'name', target: String(v) }
+    case 'TXT': {
+      const strings = (v as Buffer[]).map((b) => b.toString('utf8'))
+      return { kind: 'txt', strings, value: strings.join('') }
+    }
+    case 'SOA':
+      return {
+        kind: 'soa',
+        mname: v.mname,
+        rname: v.rname,
+        serial: v.serial >>> 0,
+        refresh: v.refresh >>> 0,
+        retry: v.retry >>> 0,
+        expire: v.expire >>> 0,
+        minimum: v.minimum >>> 0
+      }
+    case 'CAA':
+      return { kind: 'caa', flags: v.flags, critical: Boolean(v.issuerCritical), tag: String(v.tag), value: String(v.value) }
+    case 'MX':
+      return { kind: 'mx', preference: v.preference, exchange: v.exchange }
+    case 'SRV':
+      return { kind: 'srv', priority: v.priority, weight: v.weight, port: v.port, target: v.target }
+    case 'DS':
+      return { kind: 'ds', keyTag: v.keyTag, algorithm: v.algorithm, digestType: v.digestType, digest: Buffer.from(v.digest).toString('hex') }
+    case 'DNSKEY':
+      return { kind: 'dnskey', flags: v.flags, protocol: 3, algorithm: v.algorithm, key: Buffer.from(v.key).toString('base64') }
+    case 'RRSIG':
+      return {
+        kind: 'rrsig',
+        typeCovered: String(v.typeCovered),
+        algorithm: v.algorithm,
+        labels: v.labels,
+        originalTtl: v.originalTTL >>> 0,
+        expiration: v.expiration >>> 0,
+        inception: v.inception >>> 0,
+        keyTag: v.keyTag,
+        signerName: v.signersName,
+        signature: Buffer.from(v.signature).toString('base64')
+      }
+    case 'NSEC':
+      return { kind: 'nsec', nextDomain: v.nextDomain, types: [...v.rrtypes].map(String) }
+    default:
+      throw new DnsDecodeError(`No converter for ${type}.`, 0)
+  }
+}

@@ -1,0 +1,1 @@
+// placeholder: being written now (see exchange signature in the helper prompts)
