@@ -1,1 +1,212 @@
-// placeholder: being written now (see exchange signature in the helper prompts)
+import { randomFillSync } from 'node:crypto'
+import { performance } from 'node:perf_hooks'
+import type { DnsQuestion, ExchangeOutcome, ExchangeResult, ServerAddress, TransportName } from '../../shared/dns-types'
+import { decodeMessage, encodeQuery, isResponse, peekId, typeCode, typeName } from './codec'
+import { DnsError, ExchangeError } from './errors'
+import { normalizeName, sameName } from './names'
+import { parseServerAddress } from './server-address'
+import { tcpTry, TryFailure, udpTry, type ReplyFilter, type TryReply } from './transport'
+
+export interface ExchangeOptions {
+  /** Time to wait for one try, in ms. */
+  timeoutMs?: number
+  /** Extra tries after a timeout (so 2 means up to three tries). */
+  retries?: number
+  /** Hard limit for the whole exchange, in ms, across retries and the TCP fallback. */
+  deadlineMs?: number
+  /** RD bit: ask a resolver to recurse. Off for queries to authoritative servers. */
+  recursionDesired?: boolean
+  /** CD bit: ask a validating resolver to skip DNSSEC validation. */
+  checkingDisabled?: boolean
+  /** DO bit in EDNS: ask for DNSSEC records. */
+  dnssecOk?: boolean
+  /** Send an EDNS0 OPT record (default true). Servers that reject it are retried without. */
+  edns?: boolean
+  /** EDNS UDP payload size; 1232 avoids IP fragmentation (DNS Flag Day 2020). */
+  udpPayloadSize?: number
+  /** Use TCP from the start. */
+  tcp?: boolean
+  signal?: AbortSignal
+}
+
+export interface QuestionInput {
+  name: string
+  type?: string
+  class?: string
+}
+
+const DEFAULTS = {
+  timeoutMs: 2000,
+  retries: 2,
+  recursionDesired: true,
+  checkingDisabled: false,
+  dnssecOk: false,
+  edns: true,
+  udpPayloadSize: 1232,
+  tcp: false
+}
+
+/** Validated question in wire form; throws InvalidNameError / DnsError naming the problem. */
+export function toQuestion(input: QuestionInput): DnsQuestion {
+  const name = normalizeName(input.name)
+  const rawType = (input.type ?? 'A').trim()
+  const code = typeCode(rawType)
+  if (code === undefined) throw new DnsError(`"${input.type}" is not a DNS record type (for example TXT, CNAME, CAA, A).`)
+  const klass = (input.class ?? 'IN').toUpperCase()
+  if (klass !== 'IN' && klass !== 'CH') throw new DnsError(`Class "${input.class}" is not supported; use IN.`)
+  return { name, type: typeName(code), class: klass }
+}
+
+/**
+ * Sends one question to one server and returns its answer, like nslookup or dig would get it:
+ * UDP first with EDNS0, TCP when the answer is truncated, a plain query when the server rejects
+ * EDNS. A reply is accepted only if its id, question and source match; everything else (spoofed,
+ * stray or malformed datagrams) is counted and ignored. Throws ExchangeError when no acceptable
+ * answer arrives before the deadline.
+ */
+export async function exchange(
+  questionInput: QuestionInput,
+  serverInput: ServerAddress | string,
+  options: ExchangeOptions = {}
+): Promise<ExchangeResult> {
+  const question = toQuestion(questionInput)
+  const server = typeof serverInput === 'string' ? parseServerAddress(serverInput) : serverInput
+  const opts = { ...DEFAULTS, ...stripUndefined(options) }
+  const started = performance.now()
+  const deadline = started + (opts.deadlineMs ?? opts.timeoutMs * (opts.retries + 1))
+  let transport: TransportName = opts.tcp ? 'tcp' : 'udp'
+  let useEdns = opts.edns
+  let ednsFallback = false
+  let truncatedOverUdp = false
+  let ignored = 0
+  let failedTries = 0
+  let lastFailure: TryFailure | null = null
+
+  while (failedTries <= opts.retries) {
+    const remaining = deadline - performance.now()
+    if (remaining <= 0) break
+    const id = randomId()
+    const message = encodeQuery(question, {
+      id,
+      recursionDesired: opts.recursionDesired,
+      checkingDisabled: opts.checkingDisabled,
+      edns: useEdns ? { udpPayloadSize: opts.udpPayloadSize, dnssecOk: opts.dnssecOk } : null
+    })
+    const filter = replyFilter(id, question)
+    const tryOptions = { timeoutMs: Math.max(1, Math.min(opts.timeoutMs, remaining)), signal: opts.signal }
+    let reply: TryReply
+    try {
+      reply = await (transport === 'udp' ? udpTry : tcpTry)(message, server, filter, tryOptions)
+    } catch (e) {
+      if (!(e instanceof TryFailure)) throw e
+      ignored += e.ignored
+      lastFailure = e
+      if (e.code === 'aborted' || e.code === 'refused_connection') break
+      failedTries++
+      continue
+    }
+    ignored += reply.ignored
+    const response = reply.response
+    if (transport === 'udp' && response.flags.tc) {
+      // RFC 7766: a truncated UDP answer is only a hint; the full one must be fetched over TCP.
+      transport = 'tcp'
+      truncatedOverUdp = true
+      continue
+    }
+    if (useEdns && response.edns === null && (response.rcode === 'FORMERR' || response.rcode === 'NOTIMP')) {
+      // RFC 6891 6.2.2: a server without EDNS answers FORMERR/NOTIMP without an OPT; ask again plainly.
+      useEdns = false
+      ednsFallback = true
+      continue
+    }
+    return {
+      server,
+      query: question,
+      transport,
+      response,
+      elapsedMs: round(performance.now() - started),
+      queryBytes: message.length,
+      responseBytes: reply.bytes,
+      ignoredReplies: ignored,
+      ednsFallback,
+      truncatedOverUdp,
+      receivedAt: Date.now()
+    }
+  }
+  const elapsed = round(performance.now() - started)
+  const code = lastFailure?.code ?? 'timeout'
+  const message =
+    code === 'timeout'
+      ? `No answer from ${server.host} port ${server.port} (${transport.toUpperCase()}) within ${elapsed} ms` +
+        (ignored > 0 ? `; ${ignored} unacceptable repl${ignored === 1 ? 'y was' : 'ies were'} ignored.` : '.')
+      : lastFailure!.message
+  throw new ExchangeError(code, message, server, question, elapsed, ignored)
+}
+
+/** Same as exchange() but never throws for a network outcome: the caller gets ok:false with the reason. */
+export async function tryExchange(
+  questionInput: QuestionInput,
+  serverInput: ServerAddress | string,
+  options: ExchangeOptions = {}
+): Promise<ExchangeOutcome> {
+  try {
+    return { ok: true, ...(await exchange(questionInput, serverInput, options)) }
+  } catch (e) {
+    if (e instanceof ExchangeError) {
+      return {
+        ok: false,
+        code: e.code,
+        message: e.message,
+        server: e.server,
+        query: e.query,
+        elapsedMs: e.elapsedMs,
+        ignoredReplies: e.ignoredReplies
+      }
+    }
+    throw e
+  }
+}
+
+function replyFilter(id: number, question: DnsQuestion): ReplyFilter {
+  return (buf) => {
+    if (peekId(buf) !== id) return { ignored: 'id' }
+    if (!isResponse(buf)) return { ignored: 'not a response' }
+    let response
+    try {
+      response = decodeMessage(buf)
+    } catch (e) {
+      if (e instanceof DnsError) return { ignored: 'malformed' }
+      throw e
+    }
+    const q = response.question
+    if (q.length === 0) {
+      // Servers that do not understand a query often answer FORMERR/NOTIMP with no question section.
+      return response.rcode === 'FORMERR' || response.rcode === 'NOTIMP' ? { response } : { ignored: 'no question' }
+    }
+    if (q.length !== 1 || !sameName(q[0]!.name, question.name) || q[0]!.type !== question.type || q[0]!.class !== question.class) {
+      return { ignored: 'question' }
+    }
+    return { response }
+  }
+}
+
+// Ids come from the CSPRNG in batches: one syscall per 1024 queries instead of one per query.
+const idPool = new Uint16Array(1024)
+let idNext = idPool.length
+
+function randomId(): number {
+  if (idNext === idPool.length) {
+    randomFillSync(idPool)
+    idNext = 0
+  }
+  return idPool[idNext++]!
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 100) / 100
+}
+
+function stripUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
+}
+

@@ -33,7 +33,7 @@ export function parseServerAddress(input: string, defaultPort = DNS_PORT): Serve
   }
   if (bracketed && family !== 6) throw new InvalidServerError(`"${input}": brackets are only for IPv6 addresses.`)
   const port = portText === undefined ? defaultPort : parsePort(portText, input)
-  return { host: host.toLowerCase(), port, family: family as 4 | 6 }
+  return { host: canonicalIp(host, family as 4 | 6), port, family: family as 4 | 6 }
 }
 
 function parsePort(text: string, whole: string): number {
@@ -52,4 +52,12 @@ export function formatServer(server: ServerAddress): string {
 export function serverToString(server: ServerAddress): string {
   const host = server.family === 6 ? `[${server.host}]` : server.host
   return server.port === DNS_PORT ? server.host : `${host}:${server.port}`
+}
+
+/**
+ * The form the kernel reports a peer in (compressed, lower-case IPv6), so a reply's source address
+ * can be compared with the server's as plain strings.
+ */
+export function canonicalIp(host: string, family: 4 | 6): string {
+  return family === 6 ? new URL(`http://[${host}]/`).hostname.slice(1, -1) : host
 }

@@ -1,0 +1,28 @@
+// Which links the app may hand to the user's browser. Anything the renderer tries to open that is not on this
+// list is dropped: a compromised or confused page must not be able to launch arbitrary URLs or schemes
+// (file:, smb:, custom protocol handlers) through shell.openExternal.
+// Pure module: no `electron`, so it can be unit-tested and reused by other adapters.
+
+/** Sites the wizard links to. A host allows itself and its subdomains. Extend as the UI gains links. */
+export const EXTERNAL_LINK_HOSTS: readonly string[] = [
+  'letsencrypt.org', // CA documentation and community forum
+  'letsdebug.net', // independent ACME DNS diagnosis
+  'rfc-editor.org', // RFCs (CAA, DNS negative caching)
+  'ietf.org'
+]
+
+const EXTERNAL_LINK_PROTOCOLS: readonly string[] = ['https:', 'http:']
+
+/** Whether `url` may be opened in the user's browser: http(s), no credentials, host on the allow-list. */
+export function isAllowedExternalUrl(url: string, hosts: readonly string[] = EXTERNAL_LINK_HOSTS): boolean {
+  let parsed: URL
+  try {
+    parsed = new URL(url)
+  } catch {
+    return false
+  }
+  if (!EXTERNAL_LINK_PROTOCOLS.includes(parsed.protocol)) return false
+  if (parsed.username !== '' || parsed.password !== '') return false
+  const hostname = parsed.hostname.toLowerCase().replace(/\.$/, '')
+  return hosts.some((host) => hostname === host || hostname.endsWith(`.${host}`))
+}

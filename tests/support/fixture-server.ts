@@ -1,0 +1,180 @@
+/**
+ * In-process DNS servers with scripted behaviour, built on dns2's UDP and TCP servers, for tests of
+ * the client's transport logic (wrong ids, wrong source ports, silence, truncation, EDNS rejection).
+ * Replies are built with dns-packet so a script can produce any message, including broken ones.
+ */
+import { createSocket, type RemoteInfo } from 'node:dgram'
+import type { AddressInfo } from 'node:net'
+import dns2 from 'dns2'
+import dnsPacket from 'dns-packet'
+import type { ServerAddress } from '../../src/shared/dns-types'
+
+export interface FixtureQuery {
+  id: number
+  name: string
+  type: string
+  /** Raw request bytes as received. */
+  raw: Buffer
+  rd: boolean
+  cd: boolean
+  edns: boolean
+  dnssecOk: boolean
+  transport: 'udp' | 'tcp'
+}
+
+export interface FixtureContext {
+  query: FixtureQuery
+  /** Send bytes back to the client the normal way. */
+  reply(bytes: Buffer): void
+  /** UDP only: send bytes to the client from a different source port (a spoofing attempt). */
+  replyFromOtherPort(bytes: Buffer): void
+}
+
+export type FixtureHandler = (ctx: FixtureContext) => void | Promise<void>
+
+export interface FixtureServer {
+  address: ServerAddress
+  /** `host:port` or `[host]:port`, as the CLI and parseServerAddress read it. */
+  spec: string
+  queries: FixtureQuery[]
+  close(): Promise<void>
+}
+
+export async function startFixtureServer(handler: FixtureHandler, family: 4 | 6 = 4): Promise<FixtureServer> {
+  const host = family === 6 ? '::1' : '127.0.0.1'
+  const queries: FixtureQuery[] = []
+  const spoofer = createSocket(family === 6 ? 'udp6' : 'udp4')
+  await new Promise<void>((resolve) => spoofer.bind(0, host, resolve))
+
+  const udp = new dns2.UDPServer({ type: family === 6 ? 'udp6' : 'udp4' })
+  // dns2 parses the request with its own Packet class; we re-read the raw bytes with dns-packet
+  // instead, so the raw message is needed: keep it from the socket's message event.
+  let lastRaw: Buffer = Buffer.alloc(0)
+  udp.prependListener('message', (buf: Buffer) => (lastRaw = buf))
+  udp.on('request', (_req: unknown, send: (b: Buffer) => Promise<unknown>, rinfo: RemoteInfo) => {
+    const query = readQuery(lastRaw, 'udp')
+    queries.push(query)
+    void handler({
+      query,
+      reply: (bytes) => void send(bytes).catch(() => undefined),
+      replyFromOtherPort: (bytes) => spoofer.send(bytes, rinfo.port, rinfo.address)
+    })
+  })
+  await udp.listen(0, host)
+  const port = (udp.address() as AddressInfo).port
+
+  const tcp = new dns2.TCPServer({})
+  // dns2's TCP parser drops malformed frames and cannot send raw replies; we frame TCP ourselves.
+  tcp.removeAllListeners('connection')
+  tcp.on('connection', (client: import('node:net').Socket) => tcpConnection(client, handler, queries))
+  await new Promise<void>((resolve, reject) => {
+    tcp.once('error', reject)
+    tcp.listen(port, host, () => resolve())
+  })
+
+  return {
+    address: { host, port, family },
+    spec: family === 6 ? `[${host}]:${port}` : `${host}:${port}`,
+    queries,
+    async close() {
+      await Promise.all([
+        new Promise<void>((r) => udp.close(() => r())),
+        new Promise<void>((r) => tcp.close(() => r())),
+        new Promise<void>((r) => spoofer.close(() => r()))
+      ])
+    }
+  }
+}
+
+function tcpConnection(client: import('node:net').Socket, handler: FixtureHandler, queries: FixtureQuery[]): void {
+  let pending = Buffer.alloc(0)
+  client.on('error', () => undefined)
+  client.on('data', (chunk: Buffer) => {
+    pending = Buffer.concat([pending, chunk])
+    while (pending.length >= 2 && pending.length >= 2 + pending.readUInt16BE(0)) {
+      const body = pending.subarray(2, 2 + pending.readUInt16BE(0))
+      pending = pending.subarray(2 + body.length)
+      const query = readQuery(body, 'tcp')
+      queries.push(query)
+      void handler({
+        query,
+        reply: (bytes) => {
+          const len = Buffer.alloc(2)
+          len.writeUInt16BE(bytes.length)
+          if (!client.destroyed) client.write(Buffer.concat([len, bytes]))
+        },
+        replyFromOtherPort: () => {
+          throw new Error('replyFromOtherPort is UDP only')
+        }
+      })
+    }
+  })
+}
+
+function readQuery(raw: Buffer, transport: 'udp' | 'tcp'): FixtureQuery {
+  const packet = dnsPacket.decode(raw) as any
+  const q = packet.questions?.[0] ?? { name: '', type: 'A' }
+  const opt = (packet.additionals ?? []).find((a: any) => a.type === 'OPT')
+  return {
+    id: packet.id,
+    name: q.name,
+    type: q.type,
+    raw,
+    rd: Boolean(packet.flag_rd),
+    cd: Boolean(packet.flag_cd),
+    edns: Boolean(opt),
+    dnssecOk: Boolean(opt && opt.flag_do),
+    transport
+  }
+}
+
+export interface AnswerSpec {
+  id?: number
+  rcode?: number
+  aa?: boolean
+  tc?: boolean
+  ra?: boolean
+  /** Question to echo; defaults to the query's. */
+  question?: { name: string; type: string } | null
+  answers?: any[]
+  authorities?: any[]
+  additionals?: any[]
+  /** Include an OPT record (mirrors EDNS when undefined). */
+  edns?: boolean
+  /** Extended DNS Error to attach (implies an OPT record). */
+  ede?: { code: number; text: string }
+}
+
+/** Builds a response to `query` with dns-packet. */
+export function buildReply(query: FixtureQuery, spec: AnswerSpec = {}): Buffer {
+  let flags = 0x8000 // QR
+  if (query.rd) flags |= 0x0100
+  if (spec.aa) flags |= 0x0400
+  if (spec.tc) flags |= 0x0200
+  if (spec.ra ?? true) flags |= 0x0080
+  flags |= (spec.rcode ?? 0) & 0xf
+  const withOpt = spec.ede !== undefined || (spec.edns ?? query.edns)
+  const additionals = [...(spec.additionals ?? [])]
+  if (withOpt) {
+    const options = spec.ede
+      ? [{ code: 15, data: Buffer.concat([u16(spec.ede.code), Buffer.from(spec.ede.text)]) }]
+      : []
+    additionals.push({ type: 'OPT', name: '.', udpPayloadSize: 1232, flags: 0, options })
+  }
+  const question = spec.question === null ? [] : [spec.question ?? { name: query.name, type: query.type }]
+  return dnsPacket.encode({
+    type: 'response',
+    id: spec.id ?? query.id,
+    flags,
+    questions: question.map((q) => ({ name: q.name, type: q.type, class: 'IN' })),
+    answers: spec.answers ?? [],
+    authorities: spec.authorities ?? [],
+    additionals
+  })
+}
+
+function u16(n: number): Buffer {
+  const b = Buffer.alloc(2)
+  b.writeUInt16BE(n)
+  return b
+}

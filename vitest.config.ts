@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config'
+import vue from '@vitejs/plugin-vue'
+
+// Unit, fuzz and integration tests. End-to-end tests run under Playwright (tests/e2e), benches
+// under `npm run bench`; neither is collected here.
+export default defineConfig({
+  plugins: [vue()],
+  test: {
+    include: ['tests/**/*.test.ts', 'src/**/*.test.ts'],
+    exclude: ['tests/e2e/**', 'node_modules/**'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Real DNS servers and fixture servers bind loopback ports; two cores, so keep workers modest.
+    maxWorkers: 2,
+  }
+})
