@@ -1,5 +1,5 @@
-// Which links the app may hand to the user's browser. Anything the renderer tries to open that is not on this
-// list is dropped: a compromised or confused page must not be able to launch arbitrary URLs or schemes
+// Where the window may navigate, and which links the app may hand to the user's browser. A link that is not on the
+// allow-list is dropped: a compromised or confused page must not be able to launch arbitrary URLs or schemes
 // (file:, smb:, custom protocol handlers) through shell.openExternal.
 // Pure module: no `electron`, so it can be unit-tested and reused by other adapters.
 
@@ -25,4 +25,21 @@ export function isAllowedExternalUrl(url: string, hosts: readonly string[] = EXT
   if (parsed.username !== '' || parsed.password !== '') return false
   const hostname = parsed.hostname.toLowerCase().replace(/\.$/, '')
   return hosts.some((host) => hostname === host || hostname.endsWith(`.${host}`))
+}
+
+/**
+ * Whether `url` is the app's own page, given `appUrl` (the dev server URL, or the file: URL of index.html).
+ * Over http(s) any path on the same origin counts; over file: only the very same file does.
+ */
+export function isAppUrl(url: string, appUrl: string): boolean {
+  let target: URL
+  let app: URL
+  try {
+    target = new URL(url)
+    app = new URL(appUrl)
+  } catch {
+    return false
+  }
+  if (app.protocol === 'file:') return target.protocol === 'file:' && target.pathname === app.pathname
+  return target.origin === app.origin
 }

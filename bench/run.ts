@@ -1,0 +1,25 @@
+/**
+ * `npm run bench`: performance figures as ratios against a baseline measured in the same run.
+ * Not a test: nothing here fails on a slow machine; it prints what it measured.
+ */
+import { benchClientVsCares } from './client-vs-cares'
+
+function ratio(a: number, b: number): string {
+  return (a / b).toFixed(2) + '×'
+}
+
+async function main(): Promise<void> {
+  const only = process.argv[2]
+  if (!only || only === 'client') {
+    console.log('DNS client vs Node c-ares (dns.Resolver), same local NSD, fresh name per query')
+    const r = await benchClientVsCares()
+    console.log(`  latency median  ours ${r.ours.medianMs.toFixed(3)} ms  c-ares ${r.cares.medianMs.toFixed(3)} ms  ratio ${ratio(r.ours.medianMs, r.cares.medianMs)} (target ≤ 1.10×)`)
+    console.log(`  latency p95     ours ${r.ours.p95Ms.toFixed(3)} ms  c-ares ${r.cares.p95Ms.toFixed(3)} ms  ratio ${ratio(r.ours.p95Ms, r.cares.p95Ms)} (target ≤ 1.10×)`)
+    console.log(`  throughput      ours ${r.ours.qps.toFixed(0)} q/s  c-ares ${r.cares.qps.toFixed(0)} q/s  ratio ${ratio(r.ours.qps, r.cares.qps)} (target ≥ 0.90×)`)
+  }
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exitCode = 1
+})

@@ -1,0 +1,66 @@
+import type { ExchangeOutcome } from '../../../shared/dns-types'
+import { DnsError } from '../../dns/errors'
+import { toQuestion, tryExchange } from '../../dns/exchange'
+import { formatNslookup } from '../../dns/format-nslookup'
+import { parseResolverSpec } from '../../dns/resolvers'
+import { parseCommandArgs, parseIntegerFlag } from '../args'
+import type { CommandResult } from '../command'
+import { UsageError } from '../usage-error'
+
+export const QUERY_USAGE = `Usage: dnsverify query NAME [TYPE] [--server S] [--tcp] [--norecurse] [--dnssec] [--cd] [--timeout MS] [--retries N] [--json]
+  NAME        the name to look up, e.g. _dnsauth.example.com
+  TYPE        record type (default A): TXT, CNAME, CAA, SOA, NS, A, AAAA, MX, DS, DNSKEY ...
+  --server S  IP, IP:port, [IPv6]:port, "system" or a preset (google, cloudflare, quad9, opendns, alidns, dnspod, 114dns); default: system
+  --tcp       use TCP instead of UDP
+  --norecurse clear the RD bit (ask an authoritative server directly)
+  --dnssec    set the DO bit (request DNSSEC records)
+  --cd        set the CD bit (ask a validating resolver not to validate)
+  --timeout   ms to wait for each try (default 2000); --retries extra tries (default 2)
+  --json      print the full result as JSON`
+
+const HELP_HINT = 'Run "dnsverify help query" for the options.'
+
+export async function runQuery(argv: string[]): Promise<CommandResult> {
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    {
+      server: { type: 'string' },
+      tcp: { type: 'boolean' },
+      norecurse: { type: 'boolean' },
+      dnssec: { type: 'boolean' },
+      cd: { type: 'boolean' },
+      timeout: { type: 'string' },
+      retries: { type: 'string' },
+      json: { type: 'boolean' }
+    },
+    2,
+    HELP_HINT
+  )
+  if (positionals.length === 0) throw new UsageError(`Missing NAME.\n${HELP_HINT}`)
+  const question = usage(() => toQuestion({ name: positionals[0]!, type: positionals[1] ?? 'A' }))
+  const timeoutMs = parseIntegerFlag(values.timeout, '--timeout', 1, 60_000)
+  const retries = parseIntegerFlag(values.retries, '--retries', 0, 10)
+  const targets = usage(() => parseResolverSpec(values.server ?? 'system'))
+  const target = targets[0]!
+  const outcome: ExchangeOutcome = await tryExchange(question, target.address, {
+    tcp: values.tcp ?? false,
+    recursionDesired: !values.norecurse,
+    dnssecOk: values.dnssec ?? false,
+    checkingDisabled: values.cd ?? false,
+    timeoutMs,
+    retries
+  })
+  const output = values.json ? JSON.stringify(outcome, null, 2) + '\n' : formatNslookup(outcome)
+  const answered = outcome.ok && outcome.response.rcode === 'NOERROR'
+  return { stdout: output, exitCode: answered ? 0 : 1 }
+}
+
+/** Runs a parser of user input; its DnsError becomes a UsageError (exit 2) with the same words. */
+export function usage<T>(fn: () => T): T {
+  try {
+    return fn()
+  } catch (e) {
+    if (e instanceof DnsError) throw new UsageError(e.message)
+    throw e
+  }
+}

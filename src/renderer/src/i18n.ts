@@ -1,0 +1,34 @@
+import { createI18n } from 'vue-i18n'
+import en from './locales/en.json'
+import es from './locales/es.json'
+import zhCN from './locales/zh-CN.json'
+
+// English is the reference: its shape is the schema every other locale must match, and the fallback for a
+// missing message. Each file's top level is keyed by section (`app`, later `findings`, ...).
+export type MessageSchema = typeof en
+
+declare module 'vue-i18n' {
+  // Makes t('...') keys type-checked everywhere.
+  export interface DefineLocaleMessage extends MessageSchema {}
+}
+
+export const SUPPORTED_LOCALES = ['en', 'zh-CN', 'es'] as const
+export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number]
+
+/** The first supported locale that matches the user's preferred languages (BCP 47 tags, best first), else English. */
+export function pickLocale(preferred: readonly string[]): SupportedLocale {
+  for (const tag of preferred) {
+    const language = tag.toLowerCase().split('-')[0]
+    if (language === 'en') return 'en'
+    if (language === 'zh') return 'zh-CN'
+    if (language === 'es') return 'es'
+  }
+  return 'en'
+}
+
+export const i18n = createI18n<[MessageSchema], SupportedLocale, false>({
+  legacy: false,
+  locale: pickLocale(navigator.languages),
+  fallbackLocale: 'en',
+  messages: { en, 'zh-CN': zhCN, es }
+})

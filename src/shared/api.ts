@@ -1,0 +1,126 @@
+/**
+ * The one typed API between the renderer and the main process. Two transports implement it: the
+ * preload (Electron IPC, one `ipcRenderer.invoke` per call) and the loopback HTTP bridge (browser
+ * mode). Channel names are `namespace:verb`; `API_CHANNELS` is the whole surface, snapshotted in a
+ * test so any change shows in review.
+ */
+import type { CertificateAuthority, Provider } from './catalog-types'
+import type { DiagnoseInput, DiagnosisReport } from './diagnosis-types'
+import type { Verdict } from './findings'
+
+export interface DelegationSummary {
+  domain: string
+  /** Zone apex holding the domain, null when it does not resolve. */
+  zone: string | null
+  nameservers: string[]
+  provider: { id: string; name: string } | null
+  /** Why the lookup found nothing, in words for the UI (null on success). */
+  problem: 'not_found' | 'unreachable' | null
+}
+
+export interface ResolverPresetInfo {
+  id: string
+  name: string
+  addresses: string[]
+}
+
+export interface AppSettings {
+  /** Preset ids that are switched on. */
+  presets: string[]
+  includeSystemResolvers: boolean
+  /** Custom resolvers as typed: `IP[:port]`. */
+  customResolvers: string[]
+  /** Root servers for iterative resolution (labs); empty = IANA roots. */
+  roots: string[]
+  authPort: number | null
+  timeoutMs: number
+  locale: 'en' | 'zh-CN' | 'es'
+  theme: 'system' | 'light' | 'dark'
+  /** Seconds between automatic re-checks in step 4. */
+  watchIntervalSeconds: number
+}
+
+export type CertificateKind = 'single' | 'multi' | 'wildcard'
+
+/** One domain in progress through the wizard; persisted so it survives a restart. */
+export interface VerificationSession {
+  id: string
+  createdAt: string
+  updatedAt: string
+  step: 1 | 2 | 3 | 4 | 5
+  domain: string
+  certificateKind: CertificateKind
+  domains: string[]
+  host: string
+  type: 'TXT' | 'CNAME'
+  value: string
+  ca: string | null
+  /** Platform the user says they will add the record at. */
+  intendedPlatform: string | null
+  lastReport: DiagnosisReport | null
+  lastVerdict: Verdict | null
+}
+
+export type ReportFormat = 'markdown' | 'json'
+
+export interface WatchProgress {
+  sessionId: string
+  phase: 'checking' | 'done' | 'error'
+  /** 0..1 while checking. */
+  progress: number
+  report: DiagnosisReport | null
+  nextCheckAt: string | null
+  message: string | null
+}
+
+/** Typed error every transport returns for a rejected call; the UI shows `message` where the call was made. */
+export interface ApiErrorBody {
+  code: 'bad_input' | 'not_found' | 'internal' | 'forbidden'
+  message: string
+  /** For bad_input: which field, as a dotted path (`domains.0`). */
+  field?: string
+}
+
+export interface Api {
+  'catalog:providers'(): Promise<Provider[]>
+  'catalog:cas'(): Promise<CertificateAuthority[]>
+  'catalog:resolverPresets'(): Promise<ResolverPresetInfo[]>
+  'dns:delegation'(input: { domain: string }): Promise<DelegationSummary>
+  'diagnosis:run'(input: DiagnoseInput): Promise<DiagnosisReport>
+  'sessions:list'(): Promise<VerificationSession[]>
+  'sessions:save'(session: VerificationSession): Promise<VerificationSession>
+  'sessions:delete'(input: { id: string }): Promise<void>
+  'settings:get'(): Promise<AppSettings>
+  'settings:set'(settings: AppSettings): Promise<AppSettings>
+  'report:render'(input: { report: DiagnosisReport; format: ReportFormat; locale: AppSettings['locale'] }): Promise<string>
+  'watch:start'(input: { sessionId: string; input: DiagnoseInput; intervalSeconds: number }): Promise<void>
+  'watch:stop'(input: { sessionId: string }): Promise<void>
+}
+
+export type ApiChannel = keyof Api
+
+/** Push events from main to renderer (`onDidX`, as VS Code names them). */
+export interface ApiEvents {
+  onDidWatchProgress: WatchProgress
+}
+
+export const API_CHANNELS = [
+  'catalog:providers',
+  'catalog:cas',
+  'catalog:resolverPresets',
+  'dns:delegation',
+  'diagnosis:run',
+  'sessions:list',
+  'sessions:save',
+  'sessions:delete',
+  'settings:get',
+  'settings:set',
+  'report:render',
+  'watch:start',
+  'watch:stop'
+] as const satisfies readonly ApiChannel[]
+
+/** The renderer-side client: the same calls as methods, transport hidden. */
+export type ApiClient = { [K in ApiChannel]: Api[K] } & {
+  onDidWatchProgress(listener: (event: WatchProgress) => void): () => void
+}

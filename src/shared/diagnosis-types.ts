@@ -1,0 +1,114 @@
+/**
+ * Input and output of one diagnosis run, shared by the engine (main process), the CLI's JSON, the
+ * HTTP bridge and the renderer. Plain data only.
+ */
+import type { DnsRecord } from './dns-types'
+import type { Finding, Verdict } from './findings'
+
+export type VerificationRecordType = 'TXT' | 'CNAME'
+
+export interface DiagnoseInput {
+  /** Certificate domains: `example.com`, `www.example.com`, `*.example.com`; several for a multi-domain certificate. */
+  domains: string[]
+  /** Host record exactly as the CA shows it: relative (`_dnsauth`) or full (`_dnsauth.example.com.`). */
+  host: string
+  type: VerificationRecordType
+  value: string
+  /** CA catalog id, for the CAA check. */
+  ca?: string
+  /** Provider catalog id of the platform the user believes hosts the DNS. */
+  platform?: string
+  /**
+   * Resolvers to ask: `system`, preset ids (`google`), or `IP[:port]`. Undefined means the system's
+   * resolvers plus the public presets; an empty list asks none (authoritative servers only).
+   */
+  resolvers?: string[]
+  /** Root servers `IP[:port]` to start iterative resolution from (labs, offline tests). */
+  roots?: string[]
+  /** Port every authoritative server is asked on (labs whose servers do not listen on 53). */
+  authPort?: number
+  /** Per-try timeout in ms. */
+  timeoutMs?: number
+}
+
+/** Where one certificate domain's record goes. */
+export interface RecordPlacement {
+  /** The certificate domain as entered (`*.example.com`). */
+  certificateDomain: string
+  /** The domain the record belongs to after the guide's rule (`www.` and `*.` → parent). */
+  baseDomain: string
+  /** Full record name (`_dnsauth.example.com`). */
+  name: string
+  /** Zone apex holding the name, from the real delegation; null when the zone was not found. */
+  zone: string | null
+  /** What to type in a console's host field that wants the name relative to the zone (`_dnsauth`, `@`). */
+  relativeHost: string | null
+}
+
+export type ServerStatus = 'ok' | 'timeout' | 'refused' | 'servfail' | 'lame' | 'network' | 'nxdomain' | 'nodata'
+
+/** What one authoritative server address said about the record name. */
+export interface AuthoritativeObservation {
+  zone: string
+  /** NS host name. */
+  server: string
+  address: string
+  status: ServerStatus
+  rcode: string | null
+  authoritative: boolean
+  /** Record values of the requested type at the name (TXT joined strings, or CNAME targets). */
+  values: string[]
+  /** TXT character-strings per record, to explain split values. */
+  records: DnsRecord[]
+  /** CNAME at the name, if any. */
+  cname: string | null
+  ttl: number | null
+  soaSerial: number | null
+  /** SOA MINIMUM / negative TTL, capped by the SOA's own TTL (RFC 2308). */
+  negativeTtl: number | null
+  transport: 'udp' | 'tcp' | null
+  elapsedMs: number
+  error?: string
+}
+
+export type ResolverStatus = 'ok' | 'old_value' | 'nxdomain' | 'nodata' | 'servfail' | 'bogus' | 'timeout' | 'refused' | 'network'
+
+/** What one resolver (system, public preset, custom) answers for the record name. */
+export interface ResolverObservation {
+  id: string
+  label: string
+  address: string
+  status: ResolverStatus
+  rcode: string | null
+  values: string[]
+  /** Remaining TTL of the answer (or of the cached negative answer), seconds. */
+  ttl: number | null
+  /** When the answer was received, ms since epoch: the renderer counts TTLs down from here. */
+  receivedAt: number
+  elapsedMs: number
+  extendedError: string | null
+  error?: string
+}
+
+export interface CaaObservation {
+  certificateDomain: string
+  /** Name where the relevant CAA RRset was found (RFC 8659 tree climbing), null when none anywhere. */
+  foundAt: string | null
+  records: { flags: number; tag: string; value: string }[]
+}
+
+export interface DiagnosisReport {
+  input: DiagnoseInput
+  placements: RecordPlacement[]
+  verdict: Verdict
+  findings: Finding[]
+  authoritative: AuthoritativeObservation[]
+  resolvers: ResolverObservation[]
+  caa: CaaObservation[]
+  /** Platform hosting the DNS, from the NS names (provider catalog id), null when unknown. */
+  provider: { id: string; name: string; nameservers: string[] } | null
+  /** Seconds until caches should show the record everywhere (verdict `waiting`), else null. */
+  etaSeconds: number | null
+  startedAt: string
+  elapsedMs: number
+}

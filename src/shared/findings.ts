@@ -1,0 +1,331 @@
+/**
+ * The finding catalog: the contract between the diagnosis engine, the CLI's JSON, the UI and the translations.
+ *
+ * A finding id is stable and dotted (`area.name`). Its meaning never changes; a new cause gets a new id. Words for
+ * people live only in `src/renderer/src/locales/*.json` under `findings.<id>.title | explain | fix`, and every
+ * `{placeholder}` there is one of the params listed for that id below.
+ *
+ * Params per finding (the names messages may use; arrays are joined by `messageParams` before interpolation):
+ *
+ * | id                               | severity | params                                                                 |
+ * | -------------------------------- | -------- | ---------------------------------------------------------------------- |
+ * | record.ok                        | ok       | name, type, servers:number                                             |
+ * | record.missing                   | error    | name, type                                                             |
+ * | record.value_mismatch            | error    | name, expected, found                                                  |
+ * | record.value_quoted              | error    | name, found                                                            |
+ * | record.value_whitespace          | error    | name, expected, found, difference: spaces|case|invisible|split         |
+ * | record.stale_value               | warning  | name, stale:string[]                                                   |
+ * | record.wrong_name                | error    | expectedName, foundName, hint: zone_doubled|www_apex|wildcard|         |
+ * |                                  |          |   missing_underscore|other, host (what to type in the host field)      |
+ * | record.wrong_type                | error    | name, expectedType, foundType                                          |
+ * | record.cname_conflict            | error    | name, target                                                           |
+ * | record.ttl_long                  | warning  | name, ttl:number, recommended:number (300)                             |
+ * | zone.not_found                   | error    | domain                                                                 |
+ * | delegation.provider              | info     | provider (catalog id), providerName, nameservers:string[]              |
+ * | delegation.wrong_platform        | error    | expected, expectedName, actual, actualName, nameservers:string[]       |
+ * | delegation.unreachable           | warning  | server, address, reason: timeout|refused|lame|servfail|network         |
+ * | delegation.inconsistent          | error    | name, what: answers|serials, details                                   |
+ * | delegation.parent_child_mismatch | warning  | zone, parent:string[], child:string[]                                  |
+ * | propagation.pending              | info     | resolver, name, seconds:number (remaining TTL)                         |
+ * | propagation.negative_cached      | info     | resolver, name, seconds:number (SOA negative TTL left)                 |
+ * | resolver.unreachable             | warning  | resolver                                                               |
+ * | resolver.servfail                | warning  | resolver, name                                                         |
+ * | caa.blocks_ca                    | error    | domain, foundAt, ca (catalog id), caName, record (exact CAA record to  |
+ * |                                  |          |   add, e.g. `example.com. CAA 0 issue "digicert.com"`), tag: issue|    |
+ * |                                  |          |   issuewild                                                            |
+ * | caa.allows_ca                    | info     | domain, foundAt, ca, caName                                            |
+ * | dnssec.bogus                     | error    | resolver, name, ede (Extended DNS Error text, may be empty)            |
+ * | internal.check_failed            | warning  | check, message                                                         |
+ *
+ * Unmarked params are strings. `FINDING_PARAM_SPEC` below is the same table in machine-readable form; the
+ * `FindingParamsOf<Id>` type and `checkFindingParams()` are derived from it.
+ */
+
+export const FINDING_IDS = [
+  'record.ok',
+  'record.missing',
+  'record.value_mismatch',
+  'record.value_quoted',
+  'record.value_whitespace',
+  'record.stale_value',
+  'record.wrong_name',
+  'record.wrong_type',
+  'record.cname_conflict',
+  'record.ttl_long',
+  'zone.not_found',
+  'delegation.provider',
+  'delegation.wrong_platform',
+  'delegation.unreachable',
+  'delegation.inconsistent',
+  'delegation.parent_child_mismatch',
+  'propagation.pending',
+  'propagation.negative_cached',
+  'resolver.unreachable',
+  'resolver.servfail',
+  'caa.blocks_ca',
+  'caa.allows_ca',
+  'dnssec.bogus',
+  'internal.check_failed'
+] as const
+
+export type FindingId = (typeof FINDING_IDS)[number]
+
+/** `error` blocks verification; `warning` may block, or will bite later; `info` explains; `ok` confirms. */
+export type Severity = 'error' | 'warning' | 'info' | 'ok'
+
+/** Most severe first. */
+export const SEVERITIES = ['error', 'warning', 'info', 'ok'] as const satisfies readonly Severity[]
+
+export const FINDING_SEVERITY: Record<FindingId, Severity> = {
+  // the expected record is at the name on every reachable authoritative server
+  'record.ok': 'ok',
+  // authoritative servers have no such record (NXDOMAIN or no data)
+  'record.missing': 'error',
+  // a record is there but its value differs (byte-level diff in evidence)
+  'record.value_mismatch': 'error',
+  // the stored value carries literal quotes around the expected one
+  'record.value_quoted': 'error',
+  // differs only by spaces, case, invisible characters (zero-width, NBSP) or a split
+  'record.value_whitespace': 'error',
+  // an old value is still there beside the expected one (old record not deleted)
+  'record.stale_value': 'warning',
+  // the record was found at a near-miss name: zone doubled, www/apex mix-up, wildcard label, missing underscore
+  'record.wrong_name': 'error',
+  // found as another type than required (TXT vs CNAME)
+  'record.wrong_type': 'error',
+  // a CNAME at the name hides the TXT, or points elsewhere
+  'record.cname_conflict': 'error',
+  // record TTL above 300 s
+  'record.ttl_long': 'warning',
+  // the domain does not resolve at all (no delegation / NXDOMAIN at the parent)
+  'zone.not_found': 'error',
+  // which platform hosts the domain's DNS, named from its NS hosts
+  'delegation.provider': 'info',
+  // the platform the user named is not the one the domain's NS point to
+  'delegation.wrong_platform': 'error',
+  // an authoritative server times out, refuses or is lame
+  'delegation.unreachable': 'warning',
+  // authoritative servers disagree (answers or SOA serials)
+  'delegation.inconsistent': 'error',
+  // the NS set at the parent differs from the zone's own NS set
+  'delegation.parent_child_mismatch': 'warning',
+  // authoritative servers are right; a resolver still serves the old answer; ETA from its remaining TTL
+  'propagation.pending': 'info',
+  // a resolver cached "does not exist"; ETA from the SOA negative TTL
+  'propagation.negative_cached': 'info',
+  // a chosen resolver did not answer
+  'resolver.unreachable': 'warning',
+  // a resolver answers SERVFAIL for the name, not explained by DNSSEC
+  'resolver.servfail': 'warning',
+  // CAA found by RFC 8659 tree climbing does not allow the chosen CA (issue / issuewild)
+  'caa.blocks_ca': 'error',
+  // CAA present and allows the CA
+  'caa.allows_ca': 'info',
+  // a validating resolver answers SERVFAIL while the same query with CD=1 answers
+  'dnssec.bogus': 'error',
+  // one check could not run (a rule that throws becomes this, never a crash)
+  'internal.check_failed': 'warning'
+}
+
+/** How one param is typed: a scalar kind, a list of strings, or one of a closed set of words. */
+export type ParamKind = 'string' | 'number' | 'boolean' | 'string[]' | readonly [string, ...string[]]
+
+const WRONG_NAME_HINTS = ['zone_doubled', 'www_apex', 'wildcard', 'missing_underscore', 'other'] as const
+const WHITESPACE_DIFFERENCES = ['spaces', 'case', 'invisible', 'split'] as const
+const UNREACHABLE_REASONS = ['timeout', 'refused', 'lame', 'servfail', 'network'] as const
+const INCONSISTENT_WHAT = ['answers', 'serials'] as const
+const CAA_TAGS = ['issue', 'issuewild'] as const
+
+/** The param table above, machine-readable. Every param listed is required. */
+export const FINDING_PARAM_SPEC = {
+  'record.ok': { name: 'string', type: 'string', servers: 'number' },
+  'record.missing': { name: 'string', type: 'string' },
+  'record.value_mismatch': { name: 'string', expected: 'string', found: 'string' },
+  'record.value_quoted': { name: 'string', found: 'string' },
+  'record.value_whitespace': {
+    name: 'string',
+    expected: 'string',
+    found: 'string',
+    difference: WHITESPACE_DIFFERENCES
+  },
+  'record.stale_value': { name: 'string', stale: 'string[]' },
+  'record.wrong_name': { expectedName: 'string', foundName: 'string', hint: WRONG_NAME_HINTS, host: 'string' },
+  'record.wrong_type': { name: 'string', expectedType: 'string', foundType: 'string' },
+  'record.cname_conflict': { name: 'string', target: 'string' },
+  'record.ttl_long': { name: 'string', ttl: 'number', recommended: 'number' },
+  'zone.not_found': { domain: 'string' },
+  'delegation.provider': { provider: 'string', providerName: 'string', nameservers: 'string[]' },
+  'delegation.wrong_platform': {
+    expected: 'string',
+    expectedName: 'string',
+    actual: 'string',
+    actualName: 'string',
+    nameservers: 'string[]'
+  },
+  'delegation.unreachable': { server: 'string', address: 'string', reason: UNREACHABLE_REASONS },
+  'delegation.inconsistent': { name: 'string', what: INCONSISTENT_WHAT, details: 'string' },
+  'delegation.parent_child_mismatch': { zone: 'string', parent: 'string[]', child: 'string[]' },
+  'propagation.pending': { resolver: 'string', name: 'string', seconds: 'number' },
+  'propagation.negative_cached': { resolver: 'string', name: 'string', seconds: 'number' },
+  'resolver.unreachable': { resolver: 'string' },
+  'resolver.servfail': { resolver: 'string', name: 'string' },
+  'caa.blocks_ca': {
+    domain: 'string',
+    foundAt: 'string',
+    ca: 'string',
+    caName: 'string',
+    record: 'string',
+    tag: CAA_TAGS
+  },
+  'caa.allows_ca': { domain: 'string', foundAt: 'string', ca: 'string', caName: 'string' },
+  'dnssec.bogus': { resolver: 'string', name: 'string', ede: 'string' },
+  'internal.check_failed': { check: 'string', message: 'string' }
+} as const satisfies Record<FindingId, Record<string, ParamKind>>
+
+/** The recommended upper bound for a verification record's TTL, in seconds (`record.ttl_long`). */
+export const RECOMMENDED_TTL = 300
+
+type ParamTypeOf<K> = K extends 'string'
+  ? string
+  : K extends 'number'
+    ? number
+    : K extends 'boolean'
+      ? boolean
+      : K extends 'string[]'
+        ? string[]
+        : K extends readonly (infer U)[]
+          ? U
+          : never
+
+/** The exact params of one finding id, e.g. `FindingParamsOf<'record.ttl_long'>` = `{ name; ttl; recommended }`. */
+export type FindingParamsOf<Id extends FindingId> = {
+  -readonly [P in keyof (typeof FINDING_PARAM_SPEC)[Id]]: ParamTypeOf<(typeof FINDING_PARAM_SPEC)[Id][P]>
+}
+
+export type ParamValue = string | number | boolean | string[]
+export type FindingParams = Record<string, ParamValue>
+
+/** One observation that backs a finding: which server was asked what, and what it said. */
+export interface Evidence {
+  server?: string
+  resolver?: string
+  query?: { name: string; type: string }
+  rcode?: string
+  records?: string[]
+  ttl?: number
+  elapsedMs?: number
+  /** ISO 8601 time of the observation. */
+  at?: string
+  note?: string
+}
+
+export interface Finding {
+  id: FindingId
+  severity: Severity
+  params: FindingParams
+  evidence: Evidence[]
+}
+
+/** Where the user stands, derived from findings (never stored separately). */
+export type Verdict = 'verified' | 'waiting' | 'action_needed'
+
+export const VERDICTS = ['verified', 'waiting', 'action_needed'] as const satisfies readonly Verdict[]
+
+export function isFindingId(value: string): value is FindingId {
+  return (FINDING_IDS as readonly string[]).includes(value)
+}
+
+/** 0 for `error` up to 3 for `ok`: lower is more severe. */
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity)
+}
+
+/** Sort comparator: most severe first. */
+export function compareSeverity(a: Severity, b: Severity): number {
+  return severityRank(a) - severityRank(b)
+}
+
+/** The most severe of the given severities, or null when there are none. */
+export function worstSeverity(severities: Iterable<Severity>): Severity | null {
+  let worst: Severity | null = null
+  for (const severity of severities) {
+    if (worst === null || compareSeverity(severity, worst) < 0) worst = severity
+  }
+  return worst
+}
+
+/** A copy of `findings`, most severe first; findings of equal severity keep their order. */
+export function sortFindings<F extends Pick<Finding, 'severity'>>(findings: readonly F[]): F[] {
+  return [...findings].sort((a, b) => compareSeverity(a.severity, b.severity))
+}
+
+/** Builds a finding with the catalog severity and params checked by type. */
+export function createFinding<Id extends FindingId>(
+  id: Id,
+  params: FindingParamsOf<Id>,
+  evidence: Evidence[] = []
+): Finding {
+  return { id, severity: FINDING_SEVERITY[id], params: params as FindingParams, evidence }
+}
+
+/** Problems with a finding's params against the contract (missing, extra, wrong kind); empty when it conforms. */
+export function checkFindingParams(id: FindingId, params: Readonly<Record<string, unknown>>): string[] {
+  const spec: Readonly<Record<string, ParamKind>> = FINDING_PARAM_SPEC[id]
+  const problems: string[] = []
+  for (const [param, kind] of Object.entries(spec)) {
+    if (!(param in params)) {
+      problems.push(`${id}: missing param "${param}"`)
+      continue
+    }
+    const value = params[param]
+    if (!matchesKind(value, kind)) {
+      problems.push(`${id}: param "${param}" should be ${describeKind(kind)}, got ${JSON.stringify(value)}`)
+    }
+  }
+  for (const param of Object.keys(params)) {
+    if (!(param in spec)) problems.push(`${id}: unknown param "${param}"`)
+  }
+  return problems
+}
+
+/** The param names a message for `id` may use. */
+export function findingParamNames(id: FindingId): string[] {
+  return Object.keys(FINDING_PARAM_SPEC[id])
+}
+
+/**
+ * Params ready for message interpolation: lists become one string joined with `separator`, booleans become
+ * `'true'` / `'false'`. Messages never see an array.
+ */
+export function messageParams(params: FindingParams, separator = ', '): Record<string, string | number> {
+  const out: Record<string, string | number> = {}
+  for (const [key, value] of Object.entries(params)) {
+    if (Array.isArray(value)) out[key] = value.join(separator)
+    else if (typeof value === 'boolean') out[key] = String(value)
+    else out[key] = value
+  }
+  return out
+}
+
+/**
+ * The verdict for a set of findings: any `error` → `action_needed`; otherwise `verified` when the record is in
+ * place (`record.ok`) and no resolver is still serving an old or negative answer; otherwise `waiting`.
+ */
+export function deriveVerdict(findings: readonly Pick<Finding, 'id' | 'severity'>[]): Verdict {
+  if (findings.some((f) => f.severity === 'error')) return 'action_needed'
+  const recordInPlace = findings.some((f) => f.id === 'record.ok')
+  const stillPropagating = findings.some((f) => f.id === 'propagation.pending' || f.id === 'propagation.negative_cached')
+  return recordInPlace && !stillPropagating ? 'verified' : 'waiting'
+}
+
+function matchesKind(value: unknown, kind: ParamKind): boolean {
+  if (kind === 'string') return typeof value === 'string'
+  if (kind === 'number') return typeof value === 'number' && Number.isFinite(value)
+  if (kind === 'boolean') return typeof value === 'boolean'
+  if (kind === 'string[]') return Array.isArray(value) && value.every((v) => typeof v === 'string')
+  return typeof value === 'string' && kind.includes(value)
+}
+
+function describeKind(kind: ParamKind): string {
+  return typeof kind === 'string' ? kind : `one of ${kind.join(' | ')}`
+}

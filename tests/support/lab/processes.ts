@@ -1,0 +1,166 @@
+// Starting and stopping the lab's daemons so that none outlives the test run: a stray NSD keeps
+// 127.<net>.0.1:53 bound and the next run of the same test file fails with "address in use".
+
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { accessSync, appendFileSync, closeSync, constants, openSync, rmSync } from 'node:fs'
+import { delimiter, join } from 'node:path'
+
+// Daemons live in /usr/sbin, which is not on every user's PATH.
+const EXTRA_BINARY_DIRS = ['/usr/sbin', '/usr/local/sbin', '/sbin']
+
+export function findBinary(name: string): string | undefined {
+  const dirs = [...(process.env.PATH ?? '').split(delimiter), ...EXTRA_BINARY_DIRS].filter((dir) => dir !== '')
+  for (const dir of dirs) {
+    const candidate = join(dir, name)
+    try {
+      accessSync(candidate, constants.X_OK)
+      return candidate
+    } catch {
+      // not here
+    }
+  }
+  return undefined
+}
+
+export function requireBinary(name: string, aptPackage: string): string {
+  const path = findBinary(name)
+  if (!path) throw new Error(`'${name}' is not installed (apt-get install ${aptPackage}).`)
+  return path
+}
+
+export interface Daemon {
+  /** Also the process group id: daemons run in their own group so that signals reach their worker children. */
+  readonly pid: number
+  readonly logPath: string
+  /** Why it is no longer running, or undefined while it runs. */
+  exitReason(): string | undefined
+  /** Signals the whole group (NSD answers from forked children, so SIGSTOP on the parent alone would not silence it). */
+  signal(signal: NodeJS.Signals): void
+  kill(): Promise<void>
+}
+
+export interface DaemonOptions {
+  logPath: string
+  cwd: string
+  /** The file the reaper reads (see startReaper); each daemon's group id is appended to it. */
+  groupListPath: string
+}
+
+/** Spawns a foreground daemon in its own process group, stdout and stderr appended to `logPath`. */
+export function spawnDaemon(binary: string, args: string[], options: DaemonOptions): Daemon {
+  const logFd = openSync(options.logPath, 'a')
+  let child: ChildProcess
+  try {
+    child = spawn(binary, args, { cwd: options.cwd, detached: true, stdio: ['ignore', logFd, logFd] })
+  } finally {
+    closeSync(logFd)
+  }
+  let exit: string | undefined
+  const exited = new Promise<void>((resolve) => {
+    child.once('exit', (code, signal) => {
+      exit = signal ? `killed by ${signal}` : `exited with code ${code}`
+      resolve()
+    })
+    child.once('error', (error) => {
+      exit = `could not start: ${error.message}`
+      resolve()
+    })
+  })
+  child.unref() // a forgotten lab must not keep the test worker alive; the exit hooks below still kill it
+  const pid = child.pid
+  if (pid === undefined) throw new Error(`Could not start ${binary} ${args.join(' ')}.`)
+  appendFileSync(options.groupListPath, `${pid}\n`)
+
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, signal)
+    } catch {
+      // the group is already gone
+    }
+  }
+  return {
+    pid,
+    logPath: options.logPath,
+    exitReason: () => exit,
+    signal: signalGroup,
+    kill: async () => {
+      signalGroup('SIGKILL') // works on stopped (SIGSTOP) processes too, and frees the port at once
+      await exited
+    }
+  }
+}
+
+const exitCleanups = new Set<() => void>()
+let exitHookInstalled = false
+
+/** Runs `cleanup` (synchronously) if the process exits before it is unregistered. */
+export function registerExitCleanup(cleanup: () => void): () => void {
+  if (!exitHookInstalled) {
+    process.once('exit', () => {
+      for (const fn of exitCleanups) fn()
+    })
+    exitHookInstalled = true
+  }
+  exitCleanups.add(cleanup)
+  return () => exitCleanups.delete(cleanup)
+}
+
+/** Kills the given process groups and removes `dir`; synchronous, for 'exit' hooks. */
+export function killGroupsNow(groupPids: Iterable<number>, dir: string): void {
+  for (const pid of groupPids) {
+    try {
+      process.kill(-pid, 'SIGKILL')
+    } catch {
+      // already gone
+    }
+  }
+  rmSync(dir, { recursive: true, force: true })
+}
+
+/**
+ * A detached shell that outlives us: when the test process dies without running its 'exit' hooks
+ * (SIGKILL, a worker terminated by signal), it kills every group in `groupListPath` and removes `dir`.
+ */
+export function startReaper(groupListPath: string, dir: string): ChildProcess {
+  const script = [
+    'while kill -0 "$1" 2>/dev/null; do sleep 0.5; done',
+    'while read -r pid; do kill -KILL -- "-$pid" 2>/dev/null; done < "$2"',
+    'rm -rf -- "$3"'
+  ].join('\n')
+  const reaper = spawn('/bin/sh', ['-c', script, 'lab-reaper', String(process.pid), groupListPath, dir], {
+    detached: true,
+    stdio: 'ignore'
+  })
+  reaper.unref()
+  return reaper
+}
+
+export interface CommandResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/** Runs a short command to completion; never throws for a non-zero exit (the caller decides). */
+export function runCommand(binary: string, args: string[], options: { cwd?: string; timeoutMs?: number } = {}): Promise<CommandResult> {
+  return new Promise((resolve) => {
+    execFile(
+      binary,
+      args,
+      { cwd: options.cwd, timeout: options.timeoutMs ?? 10_000, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1
+        resolve({ code, stdout, stderr: error && code === -1 ? `${stderr}${error.message}` : stderr })
+      }
+    )
+  })
+}
+
+/** Like runCommand, but a non-zero exit becomes an error that shows the command and its output. */
+export async function runCommandOrThrow(binary: string, args: string[], options: { cwd?: string } = {}): Promise<CommandResult> {
+  const result = await runCommand(binary, args, options)
+  if (result.code !== 0) {
+    throw new Error(`${binary} ${args.join(' ')} failed (exit ${result.code}):\n${result.stderr}${result.stdout}`)
+  }
+  return result
+}

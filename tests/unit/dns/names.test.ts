@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest'
+import { InvalidNameError } from '../../../src/main/dns/errors'
+import { absolute, isSubdomainOf, nameLabels, normalizeName, parentName, sameName } from '../../../src/main/dns/names'
+
+/** Runs normalizeName expecting it to refuse the input; returns the message for content checks. */
+function refusal(input: string): string {
+  try {
+    normalizeName(input)
+  } catch (e) {
+    expect(e).toBeInstanceOf(InvalidNameError)
+    return (e as Error).message
+  }
+  throw new Error(`normalizeName(${JSON.stringify(input)}) was accepted`)
+}
+
+describe('normalizeName', () => {
+  it.each([
+    ['example.com', 'example.com'],
+    ['Example.COM', 'example.com'],
+    ['example.com.', 'example.com'],
+    ['  example.com  ', 'example.com'],
+    ['_dnsauth.example.com', '_dnsauth.example.com'],
+    ['_DNSAUTH.Example.com.', '_dnsauth.example.com'],
+    ['_acme-challenge.www.example.org', '_acme-challenge.www.example.org'],
+    ['*.example.com', '*.example.com'],
+    ['.', '.'],
+    ['bücher.example', 'xn--bcher-kva.example'],
+    ['BÜCHER.example', 'xn--bcher-kva.example'],
+    ['_dnsauth.bücher.example.', '_dnsauth.xn--bcher-kva.example'],
+    ['例子.测试', 'xn--fsqu00a.xn--0zwm56d'],
+    ['xn--bcher-kva.example', 'xn--bcher-kva.example']
+  ])('%s → %s', (input, expected) => {
+    expect(normalizeName(input)).toBe(expected)
+  })
+
+  it('accepts a 63-byte label and refuses a 64-byte one, naming the label and both lengths', () => {
+    const ok = 'a'.repeat(63)
+    expect(normalizeName(`${ok}.example`)).toBe(`${ok}.example`)
+    const long = 'b'.repeat(64)
+    const message = refusal(`${long}.example`)
+    expect(message).toContain(long)
+    expect(message).toContain('64 bytes')
+    expect(message).toContain('63')
+  })
+
+  it('counts the punycode form of an IDN label against the 63-byte limit', () => {
+    // 61 ASCII letters plus one ü: 62 characters typed, but 68 bytes once converted.
+    const typed = 'a'.repeat(61) + 'ü'
+    const message = refusal(`${typed}.example`)
+    expect(message).toMatch(/"xn--a+-\w+" is \d+ bytes long/)
+    expect(message).toContain('63')
+  })
+
+  it('accepts a 253-character name (with or without the trailing dot) and refuses 254', () => {
+    const name253 = [63, 63, 63, 61].map((n, i) => String.fromCharCode(97 + i).repeat(n)).join('.')
+    expect(name253).toHaveLength(253)
+    expect(normalizeName(name253)).toBe(name253)
+    expect(normalizeName(name253 + '.')).toBe(name253)
+    const name254 = name253.replace(/d+$/, 'd'.repeat(62))
+    expect(name254).toHaveLength(254)
+    const message = refusal(name254)
+    expect(message).toContain('254 characters')
+    expect(message).toContain('253')
+  })
+
+  it.each(['a..b', '.a', 'a.b..', '..'])('refuses the empty label in %j', (input) => {
+    expect(refusal(input)).toContain('empty label')
+  })
+
+  it.each(['exa mple.com', 'example.com extra', 'tab\there.com', '_dnsauth .example.com'])('refuses the space in %j', (input) => {
+    const message = refusal(input)
+    expect(message).toContain('space')
+    expect(message).toContain(input)
+  })
+
+  it.each(['', '   '])('refuses the empty input %j', (input) => {
+    expect(refusal(input)).toContain('empty')
+  })
+
+  it('refuses a label that IDNA cannot convert, naming the label', () => {
+    // A combining mark cannot start a label (UTS #46).
+    const message = refusal('\u0300a.example')
+    expect(message).toContain('\u0300a')
+    expect(message).toContain('internationalised')
+  })
+
+  it('refuses input that is not text', () => {
+    expect(() => normalizeName(42 as unknown as string)).toThrow(InvalidNameError)
+  })
+})
+
+describe('name helpers', () => {
+  it('compares names case-insensitively, ignoring the trailing dot', () => {
+    expect(sameName('Example.COM.', 'example.com')).toBe(true)
+    expect(sameName('example.com', 'example.org')).toBe(false)
+    expect(sameName('.', '')).toBe(true)
+  })
+
+  it('splits, climbs and prints names', () => {
+    expect(nameLabels('_dnsauth.example.com.')).toEqual(['_dnsauth', 'example', 'com'])
+    expect(nameLabels('.')).toEqual([])
+    expect(parentName('www.example.com')).toBe('example.com')
+    expect(parentName('com')).toBe('.')
+    expect(parentName('.')).toBeNull()
+    expect(absolute('example.com')).toBe('example.com.')
+    expect(absolute('.')).toBe('.')
+  })
+
+  it('tells whether a name lies in a zone', () => {
+    expect(isSubdomainOf('_dnsauth.Example.com', 'example.com.')).toBe(true)
+    expect(isSubdomainOf('example.com', 'example.com')).toBe(true)
+    expect(isSubdomainOf('badexample.com', 'example.com')).toBe(false)
+    expect(isSubdomainOf('anything', '.')).toBe(true)
+  })
+})

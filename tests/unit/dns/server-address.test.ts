@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+import { InvalidServerError } from '../../../src/main/dns/errors'
+import { canonicalIp, formatServer, parseServerAddress, serverToString } from '../../../src/main/dns/server-address'
+
+function refusal(input: string): string {
+  try {
+    parseServerAddress(input)
+  } catch (e) {
+    expect(e).toBeInstanceOf(InvalidServerError)
+    return (e as Error).message
+  }
+  throw new Error(`parseServerAddress(${JSON.stringify(input)}) was accepted`)
+}
+
+describe('parseServerAddress', () => {
+  it.each([
+    ['1.2.3.4', { host: '1.2.3.4', port: 53, family: 4 }],
+    [' 1.2.3.4 ', { host: '1.2.3.4', port: 53, family: 4 }],
+    ['1.2.3.4:5353', { host: '1.2.3.4', port: 5353, family: 4 }],
+    ['127.0.0.1:65535', { host: '127.0.0.1', port: 65535, family: 4 }],
+    ['[::1]:53', { host: '::1', port: 53, family: 6 }],
+    ['[::1]:5353', { host: '::1', port: 5353, family: 6 }],
+    ['::1', { host: '::1', port: 53, family: 6 }],
+    ['[2001:db8::1]', { host: '2001:db8::1', port: 53, family: 6 }],
+    ['2001:db8::1', { host: '2001:db8::1', port: 53, family: 6 }],
+    // IPv6 is canonicalised: lower case, leading zeros dropped, longest zero run compressed.
+    ['2001:DB8:0:0:0:0:0:1', { host: '2001:db8::1', port: 53, family: 6 }],
+    ['[2001:0db8:0000:0000:0000:0000:0000:0001]:853', { host: '2001:db8::1', port: 853, family: 6 }],
+    ['FE80:0:0:0:0:0:0:A', { host: 'fe80::a', port: 53, family: 6 }]
+  ])('%s', (input, expected) => {
+    expect(parseServerAddress(input)).toEqual(expected)
+  })
+
+  it('uses the default port it is given', () => {
+    expect(parseServerAddress('1.2.3.4', 5353).port).toBe(5353)
+    expect(parseServerAddress('1.2.3.4:53', 5353).port).toBe(53)
+  })
+
+  it.each([
+    ['1.2.3.4:0', 'port 0 is outside 1–65535'],
+    ['1.2.3.4:70000', 'port 70000 is outside 1–65535'],
+    ['1.2.3.4:65536', 'port 65536 is outside'],
+    ['[::1]:0', 'port 0 is outside'],
+    ['1.2.3.4:abc', 'port "abc" is not a number'],
+    ['1.2.3.4:', 'port "" is not a number'],
+    ['1.2.3.4:-1', 'port "-1" is not a number'],
+    ['[::1]:abc', 'port "abc" is not a number'],
+    ['1.2.3.4:123456', 'port "123456" is not a number']
+  ])('refuses the bad port in %s', (input, expected) => {
+    const message = refusal(input)
+    expect(message).toContain(expected)
+    expect(message).toContain(input)
+  })
+
+  it.each(['dns.google', 'localhost', 'dns.google:53', 'one.one.one.one', '[dns.google]:53', '1.2.3', '1.2.3.256', '[::1', '::1]'])(
+    'refuses %s as not an IP address',
+    (input) => {
+      expect(refusal(input)).toContain('is not an IP address')
+    }
+  )
+
+  it('refuses brackets around an IPv4 address', () => {
+    expect(refusal('[1.2.3.4]')).toContain('brackets are only for IPv6')
+    expect(refusal('[1.2.3.4]:53')).toContain('brackets are only for IPv6')
+  })
+
+  it.each(['', '   '])('refuses the empty input %j', (input) => {
+    expect(refusal(input)).toContain('empty')
+  })
+})
+
+describe('server printing', () => {
+  it('prints servers the way nslookup does and the way parseServerAddress reads back', () => {
+    const v6 = parseServerAddress('[2001:db8::1]:5353')
+    expect(formatServer(v6)).toBe('2001:db8::1#5353')
+    expect(serverToString(v6)).toBe('[2001:db8::1]:5353')
+    expect(parseServerAddress(serverToString(v6))).toEqual(v6)
+    const v4 = parseServerAddress('1.2.3.4')
+    expect(serverToString(v4)).toBe('1.2.3.4')
+    expect(parseServerAddress(serverToString(v4))).toEqual(v4)
+    const v6default = parseServerAddress('::1')
+    expect(parseServerAddress(serverToString(v6default))).toEqual(v6default)
+  })
+
+  it('canonicalises IPv6 and leaves IPv4 alone', () => {
+    expect(canonicalIp('0:0:0:0:0:0:0:1', 6)).toBe('::1')
+    expect(canonicalIp('1.2.3.4', 4)).toBe('1.2.3.4')
+  })
+})
