@@ -49,6 +49,8 @@ export type ServerStatus = 'ok' | 'timeout' | 'refused' | 'servfail' | 'lame' | 
 
 /** What one authoritative server address said about the record name. */
 export interface AuthoritativeObservation {
+  /** Record name asked for. */
+  name: string
   zone: string
   /** NS host name. */
   server: string
@@ -62,6 +64,8 @@ export interface AuthoritativeObservation {
   records: DnsRecord[]
   /** CNAME at the name, if any. */
   cname: string | null
+  /** When CNAME is expected: TXT values found at the name instead (a record of the wrong type). */
+  otherValues: string[]
   ttl: number | null
   soaSerial: number | null
   /** SOA MINIMUM / negative TTL, capped by the SOA's own TTL (RFC 2308). */
@@ -75,6 +79,8 @@ export type ResolverStatus = 'ok' | 'old_value' | 'nxdomain' | 'nodata' | 'servf
 
 /** What one resolver (system, public preset, custom) answers for the record name. */
 export interface ResolverObservation {
+  /** Record name asked for. */
+  name: string
   id: string
   label: string
   address: string
@@ -87,7 +93,32 @@ export interface ResolverObservation {
   receivedAt: number
   elapsedMs: number
   extendedError: string | null
+  /** For NXDOMAIN/NODATA: seconds the resolver will keep the negative answer (SOA TTL in its authority section). */
+  negativeTtl: number | null
   error?: string
+}
+
+/** A record with the expected value found at a near-miss name instead of the right one. */
+export interface NearMissObservation {
+  expectedName: string
+  foundName: string
+  hint: 'zone_doubled' | 'www_apex' | 'wildcard' | 'missing_underscore' | 'other'
+  type: string
+  values: string[]
+  server: string
+}
+
+export interface ZoneObservation {
+  /** Record name whose zone this is. */
+  name: string
+  found: boolean
+  apex: string | null
+  reason: 'nxdomain' | 'no_delegation' | 'unreachable' | null
+  message: string | null
+  /** Child-side NS set. */
+  nameservers: string[]
+  /** Parent-side NS set. */
+  parentNameservers: string[]
 }
 
 export interface CaaObservation {
@@ -105,6 +136,8 @@ export interface DiagnosisReport {
   authoritative: AuthoritativeObservation[]
   resolvers: ResolverObservation[]
   caa: CaaObservation[]
+  zones: ZoneObservation[]
+  nearMisses: NearMissObservation[]
   /** Platform hosting the DNS, from the NS names (provider catalog id), null when unknown. */
   provider: { id: string; name: string; nameservers: string[] } | null
   /** Seconds until caches should show the record everywhere (verdict `waiting`), else null. */

@@ -242,18 +242,52 @@ function decodeRdata(buf: Buffer, type: string, rdataAt: number, rdlength: numbe
   if ((type === 'A' && rdlength !== 4) || (type === 'AAAA' && rdlength !== 16)) {
     throw new DnsDecodeError(`${type} record data at byte ${rdataAt} is ${rdlength} bytes, not ${type === 'A' ? 4 : 16}.`, rdataAt)
   }
+  if (type === 'CAA') checkCaaTag(buf, rdataAt, rdlength)
   const decoder = dnsPacket.record(type)
   let value: unknown
+  let consumed: number
   try {
     value = decoder.decode(view, rdataAt)
+    // dns-packet's NS and SRV decoders report RDLENGTH + 2 rather than what they read, which would
+    // let bytes after the name pass unnoticed; measure the name itself instead.
+    if (type === 'NS') consumed = 2 + nameBytes(view, rdataAt + 2)
+    else if (type === 'SRV') consumed = 8 + nameBytes(view, rdataAt + 8)
+    else consumed = decoder.decode.bytes
   } catch (e) {
     throw new DnsDecodeError(`Malformed ${type} record data at byte ${rdataAt}: ${(e as Error).message}.`, rdataAt)
   }
-  const consumed = decoder.decode.bytes
   if (consumed !== rdlength + 2) {
     throw new DnsDecodeError(`${type} record data at byte ${rdataAt} is ${rdlength} bytes but its contents take ${consumed - 2}.`, rdataAt)
   }
   return toRecordData(type, value)
+}
+
+/** Wire length of the name at `at`, a pointer counting as its two bytes. */
+function nameBytes(buf: Buffer, at: number): number {
+  dnsPacket.name.decode(buf, at)
+  return dnsPacket.name.decode.bytes
+}
+
+/**
+ * RFC 8659: flags, a tag of 1..255 bytes, then the value. dns-packet reads a missing tag length as
+ * NaN and then takes the value from byte 0 of the message, so the framing is checked first.
+ */
+function checkCaaTag(buf: Buffer, rdataAt: number, rdlength: number): void {
+  if (rdlength < 2) {
+    throw new DnsDecodeError(`CAA record data at byte ${rdataAt} is ${rdlength} bytes, too short for flags and a tag length.`, rdataAt)
+  }
+  const tagLength = buf[rdataAt + 3]!
+  if (tagLength === 0 || 2 + tagLength > rdlength) {
+    throw new DnsDecodeError(
+      `CAA record data at byte ${rdataAt} has a tag of ${tagLength} bytes; in ${rdlength} bytes it must be 1 to ${rdlength - 2}.`,
+      rdataAt
+    )
+  }
+}
+
+/** dns-packet names types it does not know UNKNOWN_n; dig and RFC 3597 say TYPEn. */
+function rfc3597Name(name: string): string {
+  return name.startsWith('UNKNOWN_') ? `TYPE${name.slice('UNKNOWN_'.length)}` : name
 }
 
 function toRecordData(type: string, v: any): RecordData {
@@ -294,7 +328,7 @@ function toRecordData(type: string, v: any): RecordData {
     case 'RRSIG':
       return {
         kind: 'rrsig',
-        typeCovered: String(v.typeCovered),
+        typeCovered: rfc3597Name(String(v.typeCovered)),
         algorithm: v.algorithm,
         labels: v.labels,
         originalTtl: v.originalTTL >>> 0,
@@ -305,7 +339,7 @@ function toRecordData(type: string, v: any): RecordData {
         signature: Buffer.from(v.signature).toString('base64')
       }
     case 'NSEC':
-      return { kind: 'nsec', nextDomain: v.nextDomain, types: [...v.rrtypes].map(String) }
+      return { kind: 'nsec', nextDomain: v.nextDomain, types: [...v.rrtypes].map((t) => rfc3597Name(String(t))) }
     default:
       throw new DnsDecodeError(`No converter for ${type}.`, 0)
   }

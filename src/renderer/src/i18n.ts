@@ -1,3 +1,4 @@
+import type { AppSettings } from '@shared/api'
 import { createI18n } from 'vue-i18n'
 import en from './locales/en.json'
 import es from './locales/es.json'
@@ -12,7 +13,7 @@ declare module 'vue-i18n' {
   export interface DefineLocaleMessage extends MessageSchema {}
 }
 
-export const SUPPORTED_LOCALES = ['en', 'zh-CN', 'es'] as const
+export const SUPPORTED_LOCALES = ['en', 'zh-CN', 'es'] as const satisfies readonly AppSettings['locale'][]
 export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number]
 
 /** The first supported locale that matches the user's preferred languages (BCP 47 tags, best first), else English. */

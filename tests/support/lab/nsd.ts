@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import type { ServerDefinition, ServerRole, ZoneDefinition } from './hierarchy'
 import { canonicalName, zoneFileStem } from './names'
 import { waitForSoa } from './probe'
-import { findBinary, requireBinary, runCommand, spawnDaemon, type Daemon } from './processes'
+import { findBinary, requireBinary, runCommand, spawnDaemon, type Daemon, type ProcessGroupRegistry } from './processes'
 
 const START_TIMEOUT_MS = 5_000
 
@@ -67,7 +67,7 @@ export class NsdServer {
     definition: ServerDefinition,
     readonly dir: string,
     private readonly writeZoneFile: ZoneFileWriter,
-    private readonly groupListPath: string
+    private readonly groups: ProcessGroupRegistry
   ) {
     this.address = definition.address
     this.role = definition.role
@@ -119,7 +119,7 @@ export class NsdServer {
     const daemon = spawnDaemon(requireBinary('nsd', 'nsd'), ['-d', '-c', this.configPath], {
       cwd: this.dir,
       logPath: join(this.dir, 'nsd.stderr'),
-      groupListPath: this.groupListPath
+      groups: this.groups
     })
     this.daemon = daemon
     const probeZone = this.zones[0]?.apex ?? '.'

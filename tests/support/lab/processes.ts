@@ -2,7 +2,7 @@
 // 127.<net>.0.1:53 bound and the next run of the same test file fails with "address in use".
 
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
-import { accessSync, appendFileSync, closeSync, constants, openSync, rmSync } from 'node:fs'
+import { accessSync, closeSync, constants, openSync, writeFileSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
 
 // Daemons live in /usr/sbin, which is not on every user's PATH.
@@ -42,8 +42,45 @@ export interface Daemon {
 export interface DaemonOptions {
   logPath: string
   cwd: string
-  /** The file the reaper reads (see startReaper); each daemon's group id is appended to it. */
-  groupListPath: string
+  groups: ProcessGroupRegistry
+}
+
+/**
+ * The process groups a lab runs, mirrored in a file for the reaper (see startReaper). Only live groups
+ * are listed, so a late kill can never hit an unrelated process that reused a dead group's id.
+ */
+export class ProcessGroupRegistry {
+  private readonly pids = new Set<number>()
+
+  constructor(readonly listPath: string) {
+    writeFileSync(listPath, '')
+  }
+
+  add(pid: number): void {
+    this.pids.add(pid)
+    this.save()
+  }
+
+  remove(pid: number): void {
+    this.pids.delete(pid)
+    this.save()
+  }
+
+  /** SIGKILL to every group, synchronously (usable in an 'exit' hook). */
+  killAllNow(): void {
+    for (const pid of this.pids) {
+      try {
+        process.kill(-pid, 'SIGKILL')
+      } catch {
+        // already gone
+      }
+    }
+    this.pids.clear()
+  }
+
+  private save(): void {
+    writeFileSync(this.listPath, [...this.pids].map((pid) => `${pid}\n`).join(''))
+  }
 }
 
 /** Spawns a foreground daemon in its own process group, stdout and stderr appended to `logPath`. */
@@ -69,7 +106,7 @@ export function spawnDaemon(binary: string, args: string[], options: DaemonOptio
   child.unref() // a forgotten lab must not keep the test worker alive; the exit hooks below still kill it
   const pid = child.pid
   if (pid === undefined) throw new Error(`Could not start ${binary} ${args.join(' ')}.`)
-  appendFileSync(options.groupListPath, `${pid}\n`)
+  options.groups.add(pid)
 
   const signalGroup = (signal: NodeJS.Signals) => {
     try {
@@ -86,6 +123,7 @@ export function spawnDaemon(binary: string, args: string[], options: DaemonOptio
     kill: async () => {
       signalGroup('SIGKILL') // works on stopped (SIGSTOP) processes too, and frees the port at once
       await exited
+      options.groups.remove(pid)
     }
   }
 }
@@ -103,18 +141,6 @@ export function registerExitCleanup(cleanup: () => void): () => void {
   }
   exitCleanups.add(cleanup)
   return () => exitCleanups.delete(cleanup)
-}
-
-/** Kills the given process groups and removes `dir`; synchronous, for 'exit' hooks. */
-export function killGroupsNow(groupPids: Iterable<number>, dir: string): void {
-  for (const pid of groupPids) {
-    try {
-      process.kill(-pid, 'SIGKILL')
-    } catch {
-      // already gone
-    }
-  }
-  rmSync(dir, { recursive: true, force: true })
 }
 
 /**

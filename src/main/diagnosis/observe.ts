@@ -1,0 +1,314 @@
+/**
+ * Gathers everything the rules look at, with as much parallelism as the dependencies allow:
+ * resolvers and CAA start at once; the zone lookup gates the authoritative queries, which then all
+ * go out together. A dead server costs its own timeout and nothing more. Rules never send packets:
+ * they read the Observations this returns.
+ */
+import type {
+  AuthoritativeObservation,
+  CaaObservation,
+  NearMissObservation,
+  RecordPlacement,
+  ResolverObservation,
+  ZoneObservation
+} from '../../shared/diagnosis-types'
+import type { DnsRecord, ExchangeOutcome, ServerAddress } from '../../shared/dns-types'
+import type { ProviderMatch } from '../../shared/catalog-types'
+import type { ExchangeOptions, QuestionInput } from '../dns/exchange'
+import type { IterativeResolver, ZoneResult } from '../dns/iterative-types'
+import { sameName, parentName, stripDot } from '../dns/names'
+import type { ResolverTarget } from '../dns/resolvers'
+import { serverToString } from '../dns/server-address'
+import { detectProvider } from './catalogs/providers'
+import type { NormalizedInput } from './input'
+import { nearMissNames } from './near-miss'
+import { placeRecord, baseDomainOf, recordNameFor } from './placement'
+
+export interface Observations {
+  input: NormalizedInput
+  placements: RecordPlacement[]
+  zones: ZoneObservation[]
+  authoritative: AuthoritativeObservation[]
+  nearMisses: NearMissObservation[]
+  resolvers: ResolverObservation[]
+  caa: CaaObservation[]
+  provider: ProviderMatch | null
+  /** ms since epoch when gathering started. */
+  startedAt: number
+}
+
+export interface ObserveDeps {
+  iterative: IterativeResolver
+  resolverTargets: ResolverTarget[]
+  query: (question: QuestionInput, server: ServerAddress, options: ExchangeOptions) => Promise<ExchangeOutcome>
+  /** Progress callback: `done` of `total` lookups finished. */
+  onProgress?: (done: number, total: number) => void
+  signal?: AbortSignal
+}
+
+export async function gatherObservations(input: NormalizedInput, deps: ObserveDeps): Promise<Observations> {
+  const startedAt = Date.now()
+  const progress = progressCounter(deps.onProgress)
+  const recordNames = unique(input.domains.map((d) => recordNameFor(input.host, baseDomainOf(d))))
+
+  const zonesPromise = Promise.all(recordNames.map((name) => progress.track(deps.iterative.findZoneApex(name, { signal: deps.signal }))))
+  const resolversPromise = Promise.all(
+    recordNames.flatMap((name) => deps.resolverTargets.map((target) => progress.track(observeResolver(name, input, target, deps))))
+  )
+  const caaPromise = Promise.all(input.domains.map((domain) => progress.track(observeCaa(domain, deps.iterative, deps.signal))))
+
+  const zoneResults = await zonesPromise
+  const zoneByName = new Map(recordNames.map((name, i) => [name, zoneResults[i]!]))
+  const placements = input.domains.map((domain) => {
+    const name = recordNameFor(input.host, baseDomainOf(domain))
+    const zone = zoneByName.get(name)!
+    return placeRecord(domain, input.host, zone.found ? zone.apex : null)
+  })
+
+  const authoritativeJobs: Promise<AuthoritativeObservation>[] = []
+  const nearMissJobs: Promise<NearMissObservation[]>[] = []
+  for (const [name, zone] of zoneByName) {
+    if (!zone.found) continue
+    const base = placements.find((p) => p.name === name)!.baseDomain
+    for (const server of zone.servers) {
+      for (const address of server.addresses) {
+        authoritativeJobs.push(progress.track(observeAuthoritative(name, zone.apex, server.name, address, input, deps)))
+      }
+    }
+    const firstAddresses = zone.servers.flatMap((s) => s.addresses.slice(0, 1).map((a) => ({ name: s.name, address: a })))
+    nearMissJobs.push(progress.track(observeNearMisses(name, zone.apex, base, firstAddresses, input, deps)))
+  }
+  const [authoritative, nearMisses, resolvers, caa] = await Promise.all([
+    Promise.all(authoritativeJobs),
+    Promise.all(nearMissJobs).then((lists) => lists.flat()),
+    resolversPromise,
+    caaPromise
+  ])
+
+  const nsHosts = unique(zoneResults.flatMap((z) => (z.found ? z.servers.map((s) => s.name) : [])))
+  return {
+    input,
+    placements,
+    zones: recordNames.map((name) => toZoneObservation(name, zoneByName.get(name)!)),
+    authoritative,
+    nearMisses,
+    resolvers,
+    caa,
+    provider: nsHosts.length > 0 ? detectProvider(nsHosts) : null,
+    startedAt
+  }
+}
+
+function toZoneObservation(name: string, zone: ZoneResult): ZoneObservation {
+  if (!zone.found) {
+    return { name, found: false, apex: null, reason: zone.reason, message: zone.message, nameservers: [], parentNameservers: [] }
+  }
+  return {
+    name,
+    found: true,
+    apex: zone.apex,
+    reason: null,
+    message: null,
+    nameservers: zone.nameservers.map(lowerNoDot),
+    parentNameservers: zone.parentNameservers.map((p) => lowerNoDot(p.name))
+  }
+}
+
+async function observeAuthoritative(
+  name: string,
+  zone: string,
+  serverName: string,
+  address: ServerAddress,
+  input: NormalizedInput,
+  deps: ObserveDeps
+): Promise<AuthoritativeObservation> {
+  const opts: ExchangeOptions = { recursionDesired: false, timeoutMs: input.timeoutMs, retries: 1, signal: deps.signal }
+  const [main, soa, other] = await Promise.all([
+    deps.query({ name, type: input.type }, address, opts),
+    deps.query({ name: zone, type: 'SOA' }, address, opts),
+    input.type === 'CNAME' ? deps.query({ name, type: 'TXT' }, address, opts) : Promise.resolve(null)
+  ])
+  const base = {
+    name,
+    zone,
+    server: lowerNoDot(serverName),
+    address: serverToString(address),
+    values: [] as string[],
+    records: [] as DnsRecord[],
+    cname: null as string | null,
+    otherValues: [] as string[],
+    ttl: null as number | null,
+    soaSerial: null as number | null,
+    negativeTtl: null as number | null
+  }
+  const soaRecord = soa.ok && soa.response.flags.aa ? soa.response.answers.find((r) => r.data.kind === 'soa') : undefined
+  if (soaRecord && soaRecord.data.kind === 'soa') {
+    base.soaSerial = soaRecord.data.serial
+    base.negativeTtl = Math.min(soaRecord.ttl, soaRecord.data.minimum)
+  }
+  if (!main.ok) {
+    return {
+      ...base,
+      status: main.code === 'timeout' || main.code === 'aborted' ? 'timeout' : main.code === 'refused_connection' ? 'refused' : 'network',
+      rcode: null,
+      authoritative: false,
+      transport: null,
+      elapsedMs: main.elapsedMs,
+      error: main.message
+    }
+  }
+  const r = main.response
+  const common = { ...base, rcode: r.rcode, authoritative: r.flags.aa, transport: main.transport, elapsedMs: main.elapsedMs }
+  if (r.rcode === 'REFUSED' || r.rcode === 'NOTAUTH' || (r.rcode === 'NOERROR' && !r.flags.aa)) {
+    // RFC 1034 4.2.2: a server listed for the zone that does not answer authoritatively for it is lame.
+    return { ...common, status: 'lame' }
+  }
+  if (r.rcode === 'SERVFAIL') return { ...common, status: 'servfail' }
+  const cname = r.answers.find((rec) => rec.type === 'CNAME' && sameName(rec.name, name))
+  const records = r.answers.filter((rec) => rec.type === input.type && sameName(rec.name, name))
+  const values = records.map(recordValue)
+  const otherValues =
+    other && other.ok ? other.response.answers.filter((rec) => rec.type === 'TXT' && sameName(rec.name, name)).map(recordValue) : []
+  const ttl = records.length > 0 ? Math.max(...records.map((rec) => rec.ttl)) : cname ? cname.ttl : null
+  return {
+    ...common,
+    status: r.rcode === 'NXDOMAIN' ? 'nxdomain' : records.length > 0 || cname ? 'ok' : 'nodata',
+    values,
+    records,
+    cname: cname && cname.data.kind === 'name' ? lowerNoDot(cname.data.target) : null,
+    otherValues,
+    ttl
+  }
+}
+
+async function observeNearMisses(
+  name: string,
+  zone: string,
+  baseDomain: string,
+  servers: { name: string; address: ServerAddress }[],
+  input: NormalizedInput,
+  deps: ObserveDeps
+): Promise<NearMissObservation[]> {
+  const candidates = nearMissNames(name, zone, baseDomain)
+  const opts: ExchangeOptions = { recursionDesired: false, timeoutMs: input.timeoutMs, retries: 1, signal: deps.signal }
+  const found = await Promise.all(
+    candidates.map(async (candidate): Promise<NearMissObservation | null> => {
+      // Ask the servers in turn until one answers: a near miss is a property of the zone, not of one server.
+      for (const server of servers) {
+        const outcome = await deps.query({ name: candidate.name, type: input.type }, server.address, opts)
+        if (!outcome.ok || !outcome.response.flags.aa) continue
+        const values = outcome.response.answers
+          .filter((rec) => rec.type === input.type && sameName(rec.name, candidate.name))
+          .map(recordValue)
+        if (values.length === 0) return null
+        return {
+          expectedName: name,
+          foundName: candidate.name,
+          hint: candidate.hint,
+          type: input.type,
+          values,
+          server: lowerNoDot(server.name)
+        }
+      }
+      return null
+    })
+  )
+  return found.filter((f): f is NearMissObservation => f !== null)
+}
+
+async function observeResolver(
+  name: string,
+  input: NormalizedInput,
+  target: ResolverTarget,
+  deps: ObserveDeps
+): Promise<ResolverObservation> {
+  const opts: ExchangeOptions = { recursionDesired: true, timeoutMs: input.timeoutMs, retries: 1, signal: deps.signal }
+  const outcome = await deps.query({ name, type: input.type }, target.address, opts)
+  const base = {
+    name,
+    id: target.id,
+    label: target.label,
+    address: serverToString(target.address),
+    values: [] as string[],
+    ttl: null as number | null,
+    extendedError: null as string | null,
+    negativeTtl: null as number | null
+  }
+  if (!outcome.ok) {
+    return {
+      ...base,
+      status: outcome.code === 'refused_connection' ? 'refused' : outcome.code === 'network' ? 'network' : 'timeout',
+      rcode: null,
+      receivedAt: Date.now(),
+      elapsedMs: outcome.elapsedMs,
+      error: outcome.message
+    }
+  }
+  const r = outcome.response
+  const ede = r.extendedErrors.map((e) => (e.text ? `${e.name}: ${e.text}` : e.name)).join('; ') || null
+  const common = { ...base, rcode: r.rcode, receivedAt: outcome.receivedAt, elapsedMs: outcome.elapsedMs, extendedError: ede }
+  if (r.rcode === 'SERVFAIL') {
+    // A validating resolver answers SERVFAIL for bogus DNSSEC; with CD=1 it skips validation and answers.
+    const unchecked = await deps.query({ name, type: input.type }, target.address, { ...opts, checkingDisabled: true })
+    const bogus = unchecked.ok && (unchecked.response.rcode === 'NOERROR' || unchecked.response.rcode === 'NXDOMAIN')
+    return { ...common, status: bogus ? 'bogus' : 'servfail' }
+  }
+  if (r.rcode === 'REFUSED') return { ...common, status: 'refused' }
+  const soa = r.authorities.find((rec) => rec.data.kind === 'soa')
+  const negativeTtl = soa && soa.data.kind === 'soa' ? Math.min(soa.ttl, soa.data.minimum) : null
+  if (r.rcode === 'NXDOMAIN') return { ...common, status: 'nxdomain', negativeTtl }
+  // The final record set after any CNAME chain the resolver followed.
+  const records = r.answers.filter((rec) => rec.type === input.type)
+  const values = records.map(recordValue)
+  if (values.length === 0) return { ...common, status: 'nodata', negativeTtl }
+  return { ...common, status: 'ok', values, ttl: Math.min(...records.map((rec) => rec.ttl)) }
+}
+
+/**
+ * RFC 8659 section 3: the relevant CAA record set is the first non-empty one found walking from the
+ * domain (without `*.`) up towards the root. All levels are asked at once; the nearest answer wins.
+ */
+async function observeCaa(certificateDomain: string, iterative: IterativeResolver, signal?: AbortSignal): Promise<CaaObservation> {
+  const start = stripDot(certificateDomain.replace(/^\*\./, '')).toLowerCase()
+  const levels: string[] = []
+  for (let n: string | null = start; n !== null && n !== '.'; n = parentName(n)) levels.push(n)
+  const results = await Promise.all(levels.map((level) => iterative.resolve(level, 'CAA', { signal })))
+  for (let i = 0; i < levels.length; i++) {
+    const result = results[i]!
+    if (result.status !== 'answer') continue
+    const records = result.answers.flatMap((rec) =>
+      rec.data.kind === 'caa' ? [{ flags: rec.data.flags, tag: rec.data.tag.toLowerCase(), value: rec.data.value }] : []
+    )
+    if (records.length > 0) return { certificateDomain, foundAt: levels[i]!, records }
+  }
+  return { certificateDomain, foundAt: null, records: [] }
+}
+
+export function recordValue(record: DnsRecord): string {
+  if (record.data.kind === 'txt') return record.data.value
+  if (record.data.kind === 'name') return lowerNoDot(record.data.target)
+  return record.text
+}
+
+function lowerNoDot(name: string): string {
+  return stripDot(name).toLowerCase()
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)]
+}
+
+function progressCounter(onProgress?: (done: number, total: number) => void) {
+  let total = 0
+  let done = 0
+  return {
+    track<T>(promise: Promise<T>): Promise<T> {
+      total++
+      onProgress?.(done, total)
+      return promise.finally(() => {
+        done++
+        onProgress?.(done, total)
+      })
+    }
+  }
+}

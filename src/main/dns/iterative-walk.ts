@@ -1,0 +1,339 @@
+import type { DnsRecord, DnsResponse, ExchangeOutcome, ServerAddress } from '../../shared/dns-types'
+import { interpretResponse, type Referral, type ResponseMeaning } from './delegation'
+import { tryExchange } from './exchange'
+import type { NameserverLookup, ResolveFailure, ResolveFailureCode, ServerRef, TraceStep } from './iterative-types'
+import { isSubdomainOf, sameName, stripDot } from './names'
+import type { QueryCache } from './query-cache'
+import { addressTypes, type FamilyChoice, type NamedServer } from './root-hints'
+import { canonicalIp, serverToString } from './server-address'
+
+/** Nested lookups of name server addresses (a glueless server whose zone is glueless too, ...). */
+const MAX_LOOKUP_DEPTH = 4
+
+export interface WalkSettings {
+  root: ZoneServers
+  /** Port of servers found on the way. */
+  port: number
+  timeoutMs: number
+  retries: number
+  maxReferrals: number
+  maxCnames: number
+  family: FamilyChoice
+  cache: QueryCache
+}
+
+/** The servers of one zone, as far as they are known (addresses may still have to be looked up). */
+export interface ZoneServers {
+  zone: string
+  servers: NamedServer[]
+  /** The referral that led here; null for the root hints. */
+  referral: Referral | null
+}
+
+/** State of one top-level call, shared by the lookups it starts. */
+export interface WalkContext {
+  budget: { queriesLeft: number }
+  depth: number
+  /** Name servers whose addresses are being looked up by this chain of calls: a repeat is a loop. */
+  lookupStack: readonly string[]
+  signal: AbortSignal | undefined
+  lookups: NameserverLookup[]
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; failure: ResolveFailure }
+
+type FinalMeaning = Exclude<ResponseMeaning, { kind: 'lame' } | { kind: 'referral' }>
+
+export interface ZoneReply {
+  server: ServerRef
+  response: DnsResponse
+  meaning: Exclude<ResponseMeaning, { kind: 'lame' }>
+}
+
+/** Where a walk down the tree ended: an answer of some kind from the servers of `at`. */
+export interface WalkEnd extends ZoneReply {
+  at: ZoneServers
+  meaning: FinalMeaning
+}
+
+export interface ResolvedName {
+  status: 'answer' | 'nxdomain' | 'nodata'
+  canonicalName: string
+  answers: DnsRecord[]
+  soa: DnsRecord | null
+  zone: string
+  server: ServerRef
+  response: DnsResponse
+}
+
+/** The resolution algorithm (RFC 1034 5.3.3 without a cache of records): referrals down from the root. */
+export class Walker {
+  constructor(readonly settings: WalkSettings) {}
+
+  newContext(maxQueries: number, signal: AbortSignal | undefined): WalkContext {
+    return { budget: { queriesLeft: maxQueries }, depth: 0, lookupStack: [], signal, lookups: [] }
+  }
+
+  /** Follows referrals from `start` until a server of some zone answers for `name` itself. */
+  async walk(name: string, type: string, start: ZoneServers, ctx: WalkContext, steps: TraceStep[]): Promise<Outcome<WalkEnd>> {
+    let at = start
+    for (let referrals = 0; ; referrals++) {
+      const got = await this.askZone(at, name, type, ctx, steps)
+      if (!got.ok) return got
+      const { meaning } = got.value
+      if (meaning.kind !== 'referral') return { ok: true, value: { ...got.value, meaning, at } }
+      if (referrals >= this.settings.maxReferrals) {
+        return failure(
+          'referral_limit',
+          meaning.referral.zone,
+          `Gave up looking for ${name} after ${referrals + 1} referrals (the limit is ${this.settings.maxReferrals}).`
+        )
+      }
+      at = this.zoneFromReferral(meaning.referral)
+    }
+  }
+
+  /**
+   * Asks the servers of one zone in turn until one gives a usable answer. Servers that time out, refuse,
+   * fail or answer like a non-authority (lame) are recorded and skipped.
+   */
+  async askZone(at: ZoneServers, name: string, type: string, ctx: WalkContext, steps: TraceStep[]): Promise<Outcome<ZoneReply>> {
+    const problems: string[] = []
+    for (const ns of at.servers) {
+      let addresses = ns.addresses
+      if (addresses.length === 0) {
+        const lookup = await this.lookupAddresses(ns.name, at.zone, ctx)
+        addresses = lookup.addresses
+        if (addresses.length === 0) {
+          problems.push(`${ns.name}: no address (${lookup.problem})`)
+          continue
+        }
+      }
+      for (const address of addresses) {
+        const server = { name: ns.name, address }
+        if (ctx.signal?.aborted) return failure('aborted', at.zone, 'Resolution was cancelled.', problems)
+        if (ctx.budget.queriesLeft <= 0) {
+          return failure('query_limit', at.zone, `Gave up looking for ${name}: too many queries were needed.`, problems)
+        }
+        ctx.budget.queriesLeft--
+        const { outcome, fromCache } = await this.ask(address, name, type, ctx)
+        if (!outcome.ok) {
+          steps.push(failedStep(at.zone, name, type, server, outcome, fromCache))
+          if (outcome.code === 'aborted') return failure('aborted', at.zone, 'Resolution was cancelled.', problems)
+          problems.push(`${serverLabel(server)}: ${outcome.message}`)
+          continue
+        }
+        const meaning = interpretResponse(outcome.response, { zone: at.zone, name, type })
+        steps.push(answeredStep(at.zone, name, type, server, outcome, fromCache, meaning))
+        if (meaning.kind === 'lame') {
+          problems.push(`${serverLabel(server)} ${meaning.reason}`)
+          continue
+        }
+        return { ok: true, value: { server, response: outcome.response, meaning } }
+      }
+    }
+    return failure('unreachable', at.zone, unreachableMessage(at, problems), problems)
+  }
+
+  /** Resolves from the root, following CNAMEs. */
+  async resolveName(name: string, type: string, ctx: WalkContext, steps: TraceStep[]): Promise<Outcome<ResolvedName>> {
+    const chain: DnsRecord[] = []
+    const seen = new Set([name.toLowerCase()])
+    let current = name
+    for (;;) {
+      const end = await this.walk(current, type, this.settings.root, ctx, steps)
+      if (!end.ok) return end
+      const { meaning, at, server, response } = end.value
+      const inResponseChain = meaning.kind === 'answer' || meaning.kind === 'cname' ? meaning.chain : []
+      chain.push(...inResponseChain)
+      for (const alias of inResponseChain) seen.add(stripDot(alias.name).toLowerCase())
+      if (chain.length > this.settings.maxCnames) {
+        return failure('cname_limit', at.zone, `${name} leads through more than ${this.settings.maxCnames} CNAMEs: ${chainText(name, chain)}.`)
+      }
+      if (meaning.kind === 'cname') {
+        const target = meaning.target.toLowerCase()
+        if (seen.has(target)) return failure('cname_loop', at.zone, `${name} leads into a CNAME loop: ${chainText(name, chain)}.`)
+        seen.add(target)
+        current = target
+        continue
+      }
+      const soa = meaning.kind === 'answer' ? null : meaning.soa
+      return {
+        ok: true,
+        value: {
+          status: meaning.kind,
+          canonicalName: meaning.kind === 'answer' ? stripDot(meaning.name).toLowerCase() : current,
+          answers: meaning.kind === 'answer' ? [...chain, ...meaning.records] : chain,
+          soa,
+          zone: zoneOfAnswer(at.zone, response, current),
+          server,
+          response
+        }
+      }
+    }
+  }
+
+  /** The addresses of a name server that came without usable glue, looked up from the root like any name. */
+  async lookupAddresses(nsName: string, forZone: string, ctx: WalkContext): Promise<NameserverLookup> {
+    const lookup: NameserverLookup = { name: nsName, forZone, addresses: [], problem: null, steps: [] }
+    if (ctx.lookupStack.some((n) => sameName(n, nsName))) {
+      lookup.problem = `finding its address needs an answer from ${nsName} itself (a glueless delegation loop)`
+    } else if (ctx.depth >= MAX_LOOKUP_DEPTH) {
+      lookup.problem = `finding its address needs more than ${MAX_LOOKUP_DEPTH} nested lookups of name server addresses`
+    } else {
+      const sub: WalkContext = { ...ctx, depth: ctx.depth + 1, lookupStack: [...ctx.lookupStack, nsName] }
+      const problems: string[] = []
+      for (const type of addressTypes(this.settings.family)) {
+        const got = await this.resolveName(nsName, type, sub, lookup.steps)
+        if (!got.ok) {
+          problems.push(got.failure.message)
+          if (got.failure.code === 'aborted') break
+        } else if (got.value.status === 'answer') {
+          for (const record of got.value.answers) {
+            const address = this.addressOf(record)
+            if (address && !lookup.addresses.some((a) => a.host === address.host)) lookup.addresses.push(address)
+          }
+        } else {
+          problems.push(got.value.status === 'nxdomain' ? `${nsName} does not exist` : `${nsName} has no ${type} record`)
+        }
+      }
+      if (lookup.addresses.length === 0) lookup.problem = problems.join('; ') || `${nsName} has no address`
+    }
+    ctx.lookups.push(lookup)
+    return lookup
+  }
+
+  /** The servers a referral points to; those with usable glue first, in the order the parent listed them. */
+  zoneFromReferral(referral: Referral): ZoneServers {
+    const servers = referral.nameservers.map((name) => ({ name, addresses: this.glueFor(name, referral) }))
+    return {
+      zone: referral.zone,
+      servers: [...servers.filter((s) => s.addresses.length > 0), ...servers.filter((s) => s.addresses.length === 0)],
+      referral
+    }
+  }
+
+  /** In-bailiwick glue for `name`, of the resolver's families. */
+  glueFor(name: string, referral: Referral): ServerAddress[] {
+    const addresses: ServerAddress[] = []
+    for (const record of referral.glue) {
+      if (!sameName(record.name, name)) continue
+      const address = this.addressOf(record)
+      if (address && !addresses.some((a) => a.host === address.host)) addresses.push(address)
+    }
+    return addresses
+  }
+
+  /** A server address from an A/AAAA record, on the port for authoritative servers; null for another family. */
+  addressOf(record: DnsRecord): ServerAddress | null {
+    if (record.data.kind !== 'address') return null
+    const family = this.settings.family
+    if (record.type === 'A' && family !== 'ipv6') return { host: record.data.address, port: this.settings.port, family: 4 }
+    if (record.type === 'AAAA' && family !== 'ipv4') {
+      return { host: canonicalIp(record.data.address, 6), port: this.settings.port, family: 6 }
+    }
+    return null
+  }
+
+  private async ask(address: ServerAddress, name: string, type: string, ctx: WalkContext) {
+    const { timeoutMs, retries, cache } = this.settings
+    const send = (): Promise<ExchangeOutcome> =>
+      tryExchange({ name, type }, address, { timeoutMs, retries, recursionDesired: false, signal: ctx.signal })
+    let got = await cache.get(address, name, type, send)
+    // A shared query cancelled by another caller says nothing about the server: ask again for this one.
+    if (!got.outcome.ok && got.outcome.code === 'aborted' && got.fromCache && !ctx.signal?.aborted) {
+      got = await cache.get(address, name, type, send)
+    }
+    return got
+  }
+}
+
+/** The zone an authoritative answer came from: the SOA owner in the authority section when it lies between. */
+export function zoneOfAnswer(askedZone: string, response: DnsResponse, name: string): string {
+  const soa = response.authorities.find((r) => r.type === 'SOA')
+  if (soa && isSubdomainOf(soa.name, askedZone) && isSubdomainOf(name, soa.name)) return stripDot(soa.name).toLowerCase()
+  return askedZone
+}
+
+export function failure(code: ResolveFailureCode, zone: string, message: string, problems: string[] = []): { ok: false; failure: ResolveFailure } {
+  return { ok: false, failure: { code, zone, message, problems } }
+}
+
+export function serverLabel(server: ServerRef): string {
+  const address = serverToString(server.address)
+  return server.name === server.address.host ? address : `${server.name} (${address})`
+}
+
+export function zoneLabel(zone: string): string {
+  return zone === '.' ? 'the root zone' : `the zone ${zone}`
+}
+
+function unreachableMessage(at: ZoneServers, problems: string[]): string {
+  if (at.servers.length === 0) return `${capitalise(zoneLabel(at.zone))} has no name servers to ask.`
+  const count = at.servers.length === 1 ? 'The only name server' : `None of the ${at.servers.length} name servers`
+  const verb = at.servers.length === 1 ? 'could not be used' : 'could be used'
+  return `${count} of ${zoneLabel(at.zone)} ${verb}: ${problems.map((p) => p.replace(/\.$/, '')).join('; ')}.`
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
+}
+
+function chainText(name: string, chain: DnsRecord[]): string {
+  return [name, ...chain.map((r) => (r.data.kind === 'name' ? stripDot(r.data.target) : '?'))].join(' → ')
+}
+
+function answeredStep(
+  zone: string,
+  name: string,
+  type: string,
+  server: ServerRef,
+  result: Extract<ExchangeOutcome, { ok: true }>,
+  fromCache: boolean,
+  meaning: ResponseMeaning
+): TraceStep {
+  return {
+    zone,
+    question: { name, type },
+    server,
+    kind: meaning.kind,
+    rcode: result.response.rcode,
+    authoritative: result.response.flags.aa,
+    referral: meaning.kind === 'referral' ? meaning.referral : null,
+    answers: result.response.answers,
+    authorities: result.response.authorities,
+    responseBytes: result.responseBytes,
+    elapsedMs: result.elapsedMs,
+    transport: result.transport,
+    fromCache,
+    problem: meaning.kind === 'lame' ? meaning.reason : null,
+    failureCode: null
+  }
+}
+
+function failedStep(
+  zone: string,
+  name: string,
+  type: string,
+  server: ServerRef,
+  result: Extract<ExchangeOutcome, { ok: false }>,
+  fromCache: boolean
+): TraceStep {
+  return {
+    zone,
+    question: { name, type },
+    server,
+    kind: 'failed',
+    rcode: null,
+    authoritative: false,
+    referral: null,
+    answers: [],
+    authorities: [],
+    responseBytes: 0,
+    elapsedMs: result.elapsedMs,
+    transport: null,
+    fromCache,
+    problem: result.message,
+    failureCode: result.code
+  }
+}
