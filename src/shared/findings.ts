@@ -2,8 +2,11 @@
  * The finding catalog: the contract between the diagnosis engine, the CLI's JSON, the UI and the translations.
  *
  * A finding id is stable and dotted (`area.name`). Its meaning never changes; a new cause gets a new id. Words for
- * people live only in `src/renderer/src/locales/*.json` under `findings.<id>.title | explain | fix`, and every
+ * people live only in `src/renderer/src/locales/*.json` under `findings.<id>.title | explain | fix` (nested JSON, so
+ * the key path is literally `findings.record.missing.title`); `fix` may hold several steps separated by "\n". Every
  * `{placeholder}` there is one of the params listed for that id below.
+ * For a param with a closed set of values (e.g. `hint`), `findings.<id>.<param>.<value>` holds one more sentence
+ * for that case, shown after `explain` (e.g. `findings.record.wrong_name.hint.zone_doubled`).
  *
  * Params per finding (the names messages may use; arrays are joined by `messageParams` before interpolation):
  *
@@ -293,6 +296,27 @@ export function findingParamNames(id: FindingId): string[] {
   return Object.keys(FINDING_PARAM_SPEC[id])
 }
 
+export type FindingMessagePart = 'title' | 'explain' | 'fix'
+
+/** The locale key of one part of a finding's message, e.g. `findings.record.missing.title`. */
+export function findingMessageKey(id: FindingId, part: FindingMessagePart): string {
+  return `findings.${id}.${part}`
+}
+
+/** The params of `id` that take a closed set of values, each with its values (each value has a variant sentence). */
+export function findingVariantParams(id: FindingId): { param: string; values: readonly string[] }[] {
+  const spec: Readonly<Record<string, ParamKind>> = FINDING_PARAM_SPEC[id]
+  return Object.entries(spec).flatMap(([param, kind]) => (typeof kind === 'string' ? [] : [{ param, values: kind }]))
+}
+
+/** Locale keys of the variant sentences that apply to this finding, in param order (shown after `explain`). */
+export function findingVariantKeys(finding: Pick<Finding, 'id' | 'params'>): string[] {
+  return findingVariantParams(finding.id).flatMap(({ param, values }) => {
+    const value = finding.params[param]
+    return typeof value === 'string' && values.includes(value) ? [`findings.${finding.id}.${param}.${value}`] : []
+  })
+}
+
 /**
  * Params ready for message interpolation: lists become one string joined with `separator`, booleans become
  * `'true'` / `'false'`. Messages never see an array.
@@ -308,14 +332,15 @@ export function messageParams(params: FindingParams, separator = ', '): Record<s
 }
 
 /**
- * The verdict for a set of findings: any `error` → `action_needed`; otherwise `verified` when the record is in
- * place (`record.ok`) and no resolver is still serving an old or negative answer; otherwise `waiting`.
+ * The verdict for a set of findings: any `error` → `action_needed`; no `record.ok` (nothing shows the record in
+ * place) → `action_needed`; a resolver still serving an old or negative answer → `waiting`; else `verified`.
  */
 export function deriveVerdict(findings: readonly Pick<Finding, 'id' | 'severity'>[]): Verdict {
   if (findings.some((f) => f.severity === 'error')) return 'action_needed'
-  const recordInPlace = findings.some((f) => f.id === 'record.ok')
+  // Without record.ok nothing shows the record in place (every server unreachable, say): the user must act.
+  if (!findings.some((f) => f.id === 'record.ok')) return 'action_needed'
   const stillPropagating = findings.some((f) => f.id === 'propagation.pending' || f.id === 'propagation.negative_cached')
-  return recordInPlace && !stillPropagating ? 'verified' : 'waiting'
+  return stillPropagating ? 'waiting' : 'verified'
 }
 
 function matchesKind(value: unknown, kind: ParamKind): boolean {

@@ -40,8 +40,21 @@ export interface FixtureServer {
   close(): Promise<void>
 }
 
-export async function startFixtureServer(handler: FixtureHandler, family: 4 | 6 = 4): Promise<FixtureServer> {
-  const host = family === 6 ? '::1' : '127.0.0.1'
+export interface FixtureServerOptions {
+  family?: 4 | 6
+  /** Loopback address to listen on, e.g. 127.0.0.7 to stand for one server of a delegation. Default 127.0.0.1 / ::1. */
+  host?: string
+  /** Port for UDP and TCP; default a free one chosen by the system. */
+  port?: number
+}
+
+export async function startFixtureServer(
+  handler: FixtureHandler,
+  familyOrOptions: 4 | 6 | FixtureServerOptions = 4
+): Promise<FixtureServer> {
+  const options = typeof familyOrOptions === 'number' ? { family: familyOrOptions } : familyOrOptions
+  const family = options.family ?? (options.host?.includes(':') ? 6 : 4)
+  const host = options.host ?? (family === 6 ? '::1' : '127.0.0.1')
   const queries: FixtureQuery[] = []
   const spoofer = createSocket(family === 6 ? 'udp6' : 'udp4')
   await new Promise<void>((resolve) => spoofer.bind(0, host, resolve))
@@ -60,17 +73,35 @@ export async function startFixtureServer(handler: FixtureHandler, family: 4 | 6 
       replyFromOtherPort: (bytes) => spoofer.send(bytes, rinfo.port, rinfo.address)
     })
   })
-  await udp.listen(0, host)
-  const port = (udp.address() as AddressInfo).port
-
-  const tcp = new dns2.TCPServer({})
+  const tcp = new dns2.TCPServer()
   // dns2's TCP parser drops malformed frames and cannot send raw replies; we frame TCP ourselves.
   tcp.removeAllListeners('connection')
   tcp.on('connection', (client: import('node:net').Socket) => tcpConnection(client, handler, queries))
-  await new Promise<void>((resolve, reject) => {
-    tcp.once('error', reject)
-    tcp.listen(port, host, () => resolve())
-  })
+  let port: number
+  try {
+    // dns2's listen() never settles when the bind fails (port taken); turn the error event into a rejection.
+    await new Promise<void>((resolve, reject) => {
+      udp.once('error', reject)
+      void udp.listen(options.port ?? 0, host).then(() => {
+        udp.off('error', reject)
+        resolve()
+      })
+    })
+    port = (udp.address() as AddressInfo).port
+    await new Promise<void>((resolve, reject) => {
+      tcp.once('error', reject)
+      tcp.listen(port, host, () => resolve())
+    })
+  } catch (error) {
+    for (const socket of [udp, spoofer]) {
+      try {
+        socket.close()
+      } catch {
+        // never bound
+      }
+    }
+    throw error
+  }
 
   return {
     address: { host, port, family },

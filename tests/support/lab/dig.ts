@@ -20,7 +20,10 @@ export interface DigResult {
   additional: DigRecord[]
   /** Extended DNS Errors as dig prints them: '7 (Signature Expired): (…)'. */
   ede: string[]
+  /** No reply within the timeout (a silent server). */
   timedOut: boolean
+  /** ICMP port unreachable (nothing listens at the address). */
+  refused: boolean
   /** The whole output, for assertion messages. */
   output: string
 }
@@ -51,7 +54,8 @@ export function parseDigOutput(output: string): DigResult {
     authority: sectionRecords(output, 'AUTHORITY'),
     additional: sectionRecords(output, 'ADDITIONAL'),
     ede,
-    timedOut: status === undefined && /timed out|no servers could be reached/.test(output),
+    timedOut: status === undefined && /timed out/.test(output),
+    refused: status === undefined && /connection refused/.test(output),
     output
   }
 }
@@ -63,10 +67,10 @@ function sectionRecords(output: string, section: string): DigRecord[] {
   const records: DigRecord[] = []
   for (const line of lines) {
     if (line.trim() === '' || line.startsWith(';')) break
-    // dig separates fields with tabs; rdata itself contains no tabs.
-    const [owner, ttl, , type, ...rdata] = line.split(/\t+/)
-    if (owner === undefined || ttl === undefined || type === undefined) continue
-    records.push({ owner, ttl: Number(ttl), type, rdata: rdata.join(' ') })
+    // dig pads fields with tabs, or a space when the owner is long; rdata keeps its own spacing.
+    const fields = /^(\S+)\s+(\d+)\s+\S+\s+(\S+)\s*(.*)$/.exec(line)
+    if (!fields) continue
+    records.push({ owner: fields[1]!, ttl: Number(fields[2]), type: fields[3]!, rdata: fields[4]! })
   }
   return records
 }

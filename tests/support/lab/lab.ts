@@ -96,9 +96,6 @@ export async function startLab(options: LabOptions): Promise<Lab> {
     for (const definition of options.servers) {
       servers.push(new NsdServer(definition, join(dir, `nsd-${definition.address}`), writeZoneFile, groups))
     }
-    await Promise.all(servers.map((server) => server.prepare()))
-    await Promise.all(servers.map((server) => server.start()))
-
     const roots = servers.filter((server) => server.role === 'root')
     if (roots.length === 0) throw new Error('The lab has no root server; build the server list with buildHierarchy().')
     const rootHintsPath = join(dir, 'root.hints')
@@ -112,11 +109,17 @@ export async function startLab(options: LabOptions): Promise<Lab> {
       resolver.prepare(rootHintsPath, [...new Set(tlds)], spec.serverOptions)
       resolvers.push(resolver)
     }
-    await Promise.all(resolvers.map((resolver) => resolver.start()))
+
+    // All at once: a resolver only queries the servers when asked, and nobody asks before startLab returns.
+    await Promise.all(servers.map((server) => server.prepare()))
+    await Promise.all([...servers.map((server) => server.start()), ...resolvers.map((resolver) => resolver.start())])
 
     return buildLabHandle({ net: options.net, dir, servers, resolvers, trustAnchors, roots, stop })
   } catch (error) {
     await stop()
+    if (error instanceof Error && !keepDir) {
+      error.message += '\n(The lab directory is removed on failure; set DNS_LAB_KEEP=1 to keep its configs and logs.)'
+    }
     throw error
   }
 }

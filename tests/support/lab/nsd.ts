@@ -1,7 +1,7 @@
 // One NSD instance of the lab: its own directory, config and zone files, so that changing one
 // server's copy of a zone (an out-of-sync secondary) does not touch the others.
 
-import { mkdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ServerDefinition, ServerRole, ZoneDefinition } from './hierarchy'
 import { canonicalName, zoneFileStem } from './names'
@@ -39,6 +39,12 @@ export function nsdConfig(input: NsdConfigInput): string {
     `  logfile: "${join(input.dir, 'nsd.log')}"`,
     `  verbosity: ${input.verbosity ?? 1}`,
     '  hide-version: yes',
+    // Response rate limiting would drop or truncate answers when a test sends many queries from one
+    // address; its default 1M-entry table also costs start-up time.
+    '  rrl-ratelimit: 0',
+    '  rrl-size: 1000',
+    '  tcp-count: 32',
+    '  xfrd-tcp-max: 4',
     // Deterministic answers: tests compare record order.
     '  round-robin: no',
     'remote-control:',
@@ -116,21 +122,15 @@ export class NsdServer {
       if (this.reloadPending) await this.reloadAndWait()
       return
     }
+    const logOffset = sizeOf(this.logPath) // a restarted server appends to the log of its previous run
     const daemon = spawnDaemon(requireBinary('nsd', 'nsd'), ['-d', '-c', this.configPath], {
       cwd: this.dir,
       logPath: join(this.dir, 'nsd.stderr'),
       groups: this.groups
     })
     this.daemon = daemon
-    const probeZone = this.zones[0]?.apex ?? '.'
     try {
-      await waitForSoa(this.address, probeZone, {
-        timeoutMs: START_TIMEOUT_MS,
-        givesUp: () => {
-          const reason = daemon.exitReason()
-          return reason === undefined ? undefined : `NSD ${reason}.`
-        }
-      })
+      await this.waitUntilServingAll(logOffset)
     } catch (error) {
       await daemon.kill()
       this.daemon = undefined
@@ -179,18 +179,38 @@ export class NsdServer {
   }
 
   private async reloadAndWait(): Promise<void> {
+    const logOffset = sizeOf(this.logPath)
     this.daemon?.signal('SIGHUP') // NSD re-reads zone files whose mtime changed
+    try {
+      await this.waitUntilServingAll(logOffset)
+    } catch (error) {
+      throw new Error(await this.describeStartFailure(error as Error))
+    }
+    this.reloadPending = false
+  }
+
+  /**
+   * Waits until every zone answers with its expected serial. Any answer is not enough: NSD answers
+   * SERVFAIL for a zone it failed to load. Gives up early when the process dies or its log (read from
+   * `logOffset` on) reports a zone file error.
+   */
+  private async waitUntilServingAll(logOffset: number): Promise<void> {
+    const daemon = this.daemon
+    const givesUp = () => {
+      const reason = daemon?.exitReason()
+      if (reason !== undefined) return `NSD ${reason}.`
+      const zoneError = /error: zone \S+ file .* read with \d+ errors/.exec(readFrom(this.logPath, logOffset))
+      return zoneError ? `NSD could not load a zone: ${zoneError[0]}` : undefined
+    }
     await Promise.all(
       this.zones.map((zone) =>
         waitForSoa(this.address, zone.apex, {
           timeoutMs: START_TIMEOUT_MS,
-          accepts: (result) => result.serial === zone.serial
+          givesUp,
+          accepts: (result) => result.rcode === 0 && result.serial === zone.serial
         })
       )
-    ).catch(async (error: Error) => {
-      throw new Error(await this.describeStartFailure(error))
-    })
-    this.reloadPending = false
+    )
   }
 
   private async writeZone(zone: ZoneDefinition): Promise<void> {
@@ -220,6 +240,22 @@ export class NsdServer {
     parts.push(`log (${this.logPath}):\n${tailOf(this.logPath)}`)
     parts.push(`stderr (${join(this.dir, 'nsd.stderr')}):\n${tailOf(join(this.dir, 'nsd.stderr'))}`)
     return parts.join('\n')
+  }
+}
+
+function sizeOf(path: string): number {
+  try {
+    return statSync(path).size
+  } catch {
+    return 0
+  }
+}
+
+function readFrom(path: string, offset: number): string {
+  try {
+    return readFileSync(path).subarray(offset).toString('utf8')
+  } catch {
+    return ''
   }
 }
 

@@ -15,13 +15,20 @@ export interface SoaProbeResult {
   serial?: number
 }
 
-/** One SOA query with RD=0 (so a resolver answers from cache and never recurses). Undefined on timeout. */
+/**
+ * One SOA query with RD=0 (so a resolver answers from cache and never recurses). Undefined when no
+ * answer comes: a timeout, or at once when nothing listens (the socket is connected, so the kernel
+ * reports ICMP port unreachable as ECONNREFUSED instead of letting us wait).
+ */
 export function probeSoa(address: string, zone: string, timeoutMs = 300): Promise<SoaProbeResult | undefined> {
   const id = randomInt(0, 0x10000)
   const query = encodeSoaQuery(id, zone)
   return new Promise((resolve) => {
     const socket = createSocket('udp4')
+    let done = false
     const finish = (result: SoaProbeResult | undefined) => {
+      if (done) return
+      done = true
       clearTimeout(timer)
       socket.close()
       resolve(result)
@@ -32,7 +39,7 @@ export function probeSoa(address: string, zone: string, timeoutMs = 300): Promis
       if (message.length < HEADER_BYTES || message.readUInt16BE(0) !== id) return
       finish(decodeSoaResponse(message))
     })
-    socket.send(query, 53, address)
+    socket.connect(53, address, () => socket.send(query))
   })
 }
 
@@ -47,14 +54,13 @@ export interface WaitOptions {
 export async function waitForSoa(address: string, zone: string, options: WaitOptions): Promise<SoaProbeResult> {
   const deadline = Date.now() + options.timeoutMs
   let last: SoaProbeResult | undefined
-  // Short first timeouts make a fresh server count as up within a few ms; longer later ones keep a
-  // slow, busy machine from being mistaken for a silent server.
-  for (let attempt = 0; Date.now() < deadline; attempt++) {
+  while (Date.now() < deadline) {
     const reason = options.givesUp?.()
     if (reason !== undefined) throw new Error(reason)
-    last = await probeSoa(address, zone, Math.min(25 * 2 ** attempt, 400))
-    if (last && (options.accepts?.(last) ?? true)) return last
-    if (last) await new Promise((resolve) => setTimeout(resolve, 20))
+    const result = await probeSoa(address, zone, 250)
+    if (result && (options.accepts?.(result) ?? true)) return result
+    last = result ?? last
+    await new Promise((resolve) => setTimeout(resolve, 10))
   }
   const seen = last ? `it last answered rcode ${last.rcode}, serial ${last.serial ?? 'none'}` : 'no answer at all'
   throw new Error(`${address} did not give the expected SOA for '${zone}' within ${options.timeoutMs} ms (${seen}).`)

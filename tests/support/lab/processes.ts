@@ -121,6 +121,7 @@ export function spawnDaemon(binary: string, args: string[], options: DaemonOptio
     exitReason: () => exit,
     signal: signalGroup,
     kill: async () => {
+      child.ref() // awaiting the exit must keep the event loop alive
       signalGroup('SIGKILL') // works on stopped (SIGSTOP) processes too, and frees the port at once
       await exited
       options.groups.remove(pid)

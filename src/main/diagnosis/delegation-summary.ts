@@ -1,0 +1,50 @@
+import type { DelegationSummary } from '../../shared/api'
+import { createIterativeResolver } from '../dns/iterative'
+import { parseServerAddress } from '../dns/server-address'
+import { detectProvider } from './catalogs/providers'
+import { InputError, normalizeDiagnoseInput } from './input'
+import { baseDomainOf } from './placement'
+
+export interface DelegationOptions {
+  roots?: string[]
+  authPort?: number
+  timeoutMs?: number
+  signal?: AbortSignal
+}
+
+/** Step 1 of the wizard: which zone holds the domain, its name servers, and the platform behind them. */
+export async function summarizeDelegation(domain: string, options: DelegationOptions = {}): Promise<DelegationSummary> {
+  // Reuse the diagnosis input checks so the same words explain a bad domain everywhere.
+  const input = normalizeDiagnoseInput({
+    domains: [domain],
+    host: '@',
+    type: 'TXT',
+    value: '-',
+    roots: options.roots,
+    authPort: options.authPort,
+    timeoutMs: options.timeoutMs
+  })
+  const base = baseDomainOf(input.domains[0]!)
+  const iterative = createIterativeResolver({
+    rootServers: input.roots.length > 0 ? input.roots.map((r) => parseServerAddress(r)) : undefined,
+    authPort: input.authPort ?? undefined,
+    timeoutMs: input.timeoutMs
+  })
+  const zone = await iterative.findZoneApex(base, { signal: options.signal })
+  if (!zone.found) {
+    return { domain: base, zone: null, nameservers: [], provider: null, problem: zone.reason === 'unreachable' ? 'unreachable' : 'not_found' }
+  }
+  const nameservers = (zone.nameservers.length > 0 ? zone.nameservers : zone.parentNameservers.map((p) => p.name)).map((n) =>
+    n.replace(/\.$/, '').toLowerCase()
+  )
+  const match = detectProvider(nameservers)
+  return {
+    domain: base,
+    zone: zone.apex,
+    nameservers,
+    provider: match ? { id: match.provider.id, name: match.provider.names.en } : null,
+    problem: null
+  }
+}
+
+export { InputError }

@@ -1,0 +1,27 @@
+import { createFinding, type Finding } from '../../../shared/findings'
+import { baseDomainOf } from '../placement'
+import type { Rule } from './rule'
+
+/** The domain has no delegation at all: nothing else can work until it resolves. */
+export const zoneRule: Rule = {
+  name: 'zone',
+  produces: ['zone.not_found', 'delegation.unreachable'],
+  check(obs) {
+    const findings: Finding[] = []
+    for (const zone of obs.zones) {
+      if (zone.found) continue
+      const placement = obs.placements.find((p) => p.name === zone.name)
+      const domain = placement ? placement.baseDomain : baseDomainOf(zone.name)
+      if (zone.reason === 'unreachable') {
+        findings.push(
+          createFinding('delegation.unreachable', { server: zone.message ?? 'name servers', address: '', reason: 'timeout' }, [
+            { query: { name: zone.name, type: 'SOA' }, note: zone.message ?? undefined }
+          ])
+        )
+      } else {
+        findings.push(createFinding('zone.not_found', { domain }, [{ query: { name: zone.name, type: 'SOA' }, note: zone.message ?? undefined }]))
+      }
+    }
+    return findings
+  }
+}

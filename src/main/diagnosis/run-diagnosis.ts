@@ -1,0 +1,91 @@
+import { performance } from 'node:perf_hooks'
+import type { DiagnoseInput, DiagnosisReport } from '../../shared/diagnosis-types'
+import { deriveVerdict } from '../../shared/findings'
+import { tryExchange } from '../dns/exchange'
+import { createIterativeResolver } from '../dns/iterative'
+import { createQueryCache } from '../dns/query-cache'
+import { listResolverPresets, parseResolverSpec, presetTargets, systemResolverTargets, type ResolverTarget } from '../dns/resolvers'
+import { parseServerAddress } from '../dns/server-address'
+import { normalizeDiagnoseInput, type NormalizedInput } from './input'
+import { gatherObservations, type Observations } from './observe'
+import { runRules } from './run-rules'
+
+export interface RunDiagnosisOptions {
+  signal?: AbortSignal
+  onProgress?: (done: number, total: number) => void
+}
+
+/**
+ * One complete diagnosis: validates the input (InputError names the bad field), observes the
+ * domain's delegation, authoritative servers, near-miss names, resolvers and CAA in parallel
+ * with one shared query cache, runs the rules, and derives the verdict from the findings.
+ */
+export async function runDiagnosis(raw: DiagnoseInput, options: RunDiagnosisOptions = {}): Promise<DiagnosisReport> {
+  const input = normalizeDiagnoseInput(raw)
+  const started = performance.now()
+  const startedAt = new Date().toISOString()
+  const obs = await observe(input, options)
+  const findings = runRules(obs)
+  const verdict = deriveVerdict(findings)
+  const pending = findings.filter((f) => f.id === 'propagation.pending' || f.id === 'propagation.negative_cached')
+  return {
+    input: raw,
+    placements: obs.placements,
+    verdict,
+    findings,
+    authoritative: obs.authoritative,
+    resolvers: obs.resolvers,
+    caa: obs.caa,
+    zones: obs.zones,
+    nearMisses: obs.nearMisses,
+    provider: obs.provider
+      ? { id: obs.provider.provider.id, name: obs.provider.provider.names.en, nameservers: [...new Set(obs.zones.flatMap((z) => z.nameservers))] }
+      : null,
+    etaSeconds: verdict === 'waiting' && pending.length > 0 ? Math.max(...pending.map((f) => Number(f.params['seconds']) || 0)) : null,
+    startedAt,
+    elapsedMs: Math.round(performance.now() - started)
+  }
+}
+
+export function observe(input: NormalizedInput, options: RunDiagnosisOptions = {}): Promise<Observations> {
+  const cache = createQueryCache()
+  const iterative = createIterativeResolver({
+    rootServers: input.roots.length > 0 ? input.roots.map((r) => parseServerAddress(r)) : undefined,
+    authPort: input.authPort ?? undefined,
+    timeoutMs: input.timeoutMs,
+    cache
+  })
+  return gatherObservations(input, {
+    iterative,
+    resolverTargets: resolverTargetsFor(input.resolvers),
+    // One cache for the whole run: the same question to the same server is sent once. The key carries
+    // the RD and CD bits, because a resolver's answer depends on them.
+    query: async (question, server, opts) =>
+      (
+        await cache.get(
+          server,
+          question.name,
+          `${question.type}/rd=${opts.recursionDesired ? 1 : 0}/cd=${opts.checkingDisabled ? 1 : 0}`,
+          () => tryExchange(question, server, opts)
+        )
+      ).outcome,
+    onProgress: options.onProgress,
+    signal: options.signal
+  })
+}
+
+/** The resolvers to ask: as given, or by default the system's plus every public preset. */
+export function resolverTargetsFor(specs: string[] | null): ResolverTarget[] {
+  if (specs !== null) return dedupe(specs.flatMap((s) => parseResolverSpec(s).slice(0, 1)))
+  return dedupe([...systemResolverTargets(), ...listResolverPresets().flatMap((p) => presetTargets(p).slice(0, 1))])
+}
+
+function dedupe(targets: ResolverTarget[]): ResolverTarget[] {
+  const seen = new Set<string>()
+  return targets.filter((t) => {
+    const key = `${t.address.host}#${t.address.port}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
