@@ -17,7 +17,7 @@ import { mutate, mutationArb } from '../support/mutate'
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() % 0x7fffffff
 console.log(`decode fuzz seed: ${seed} (rerun with FUZZ_SEED=${seed})`)
 
-const RUNS = { random: 30_000, plausibleHeader: 20_000, mutated: 60_000 }
+const RUNS = { random: 40_000, plausibleHeader: 30_000, mutated: 130_000 }
 const corpus = validResponses()
 const stats = { decoded: 0, rejected: 0 }
 

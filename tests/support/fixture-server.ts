@@ -20,6 +20,8 @@ export interface FixtureQuery {
   edns: boolean
   dnssecOk: boolean
   transport: 'udp' | 'tcp'
+  /** The client's source port, to check that every try comes from a fresh one. */
+  sourcePort: number
 }
 
 export interface FixtureContext {
@@ -28,6 +30,10 @@ export interface FixtureContext {
   reply(bytes: Buffer): void
   /** UDP only: send bytes to the client from a different source port (a spoofing attempt). */
   replyFromOtherPort(bytes: Buffer): void
+  /** TCP: write bytes as they are, without a length prefix (to send a bad frame). UDP: same as reply. */
+  writeRaw(bytes: Buffer): void
+  /** TCP: close the connection. UDP: nothing to close. */
+  closeConnection(): void
 }
 
 export type FixtureHandler = (ctx: FixtureContext) => void | Promise<void>
@@ -65,12 +71,15 @@ export async function startFixtureServer(
   let lastRaw: Buffer = Buffer.alloc(0)
   udp.prependListener('message', (buf: Buffer) => (lastRaw = buf))
   udp.on('request', (_req: unknown, send: (b: Buffer) => Promise<unknown>, rinfo: RemoteInfo) => {
-    const query = readQuery(lastRaw, 'udp')
+    const query = readQuery(lastRaw, 'udp', rinfo.port)
     queries.push(query)
+    const reply = (bytes: Buffer): void => void send(bytes).catch(() => undefined)
     void handler({
       query,
-      reply: (bytes) => void send(bytes).catch(() => undefined),
-      replyFromOtherPort: (bytes) => spoofer.send(bytes, rinfo.port, rinfo.address)
+      reply,
+      replyFromOtherPort: (bytes) => spoofer.send(bytes, rinfo.port, rinfo.address),
+      writeRaw: reply,
+      closeConnection: () => undefined
     })
   })
   const tcp = new dns2.TCPServer()
@@ -125,7 +134,7 @@ function tcpConnection(client: import('node:net').Socket, handler: FixtureHandle
     while (pending.length >= 2 && pending.length >= 2 + pending.readUInt16BE(0)) {
       const body = pending.subarray(2, 2 + pending.readUInt16BE(0))
       pending = pending.subarray(2 + body.length)
-      const query = readQuery(body, 'tcp')
+      const query = readQuery(body, 'tcp', client.remotePort ?? 0)
       queries.push(query)
       void handler({
         query,
@@ -136,13 +145,17 @@ function tcpConnection(client: import('node:net').Socket, handler: FixtureHandle
         },
         replyFromOtherPort: () => {
           throw new Error('replyFromOtherPort is UDP only')
-        }
+        },
+        writeRaw: (bytes) => {
+          if (!client.destroyed) client.write(bytes)
+        },
+        closeConnection: () => void client.end()
       })
     }
   })
 }
 
-function readQuery(raw: Buffer, transport: 'udp' | 'tcp'): FixtureQuery {
+function readQuery(raw: Buffer, transport: 'udp' | 'tcp', sourcePort: number): FixtureQuery {
   const packet = dnsPacket.decode(raw) as any
   const q = packet.questions?.[0] ?? { name: '', type: 'A' }
   const opt = (packet.additionals ?? []).find((a: any) => a.type === 'OPT')
@@ -155,7 +168,8 @@ function readQuery(raw: Buffer, transport: 'udp' | 'tcp'): FixtureQuery {
     cd: Boolean(packet.flag_cd),
     edns: Boolean(opt),
     dnssecOk: Boolean(opt && opt.flag_do),
-    transport
+    transport,
+    sourcePort
   }
 }
 

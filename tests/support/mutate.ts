@@ -38,7 +38,7 @@ export const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
 
 /** Applies mutations in order to a copy of `original`. */
 export function mutate(original: Buffer, mutations: Mutation[]): Buffer {
-  let buf = Buffer.from(original)
+  let buf: Buffer = Buffer.from(original)
   for (const m of mutations) buf = applyOne(buf, m)
   return buf
 }

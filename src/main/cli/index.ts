@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { CommandResult } from './command'
+import { DIAGNOSE_USAGE, run as runDiagnose } from './commands/diagnose'
 import { QUERY_USAGE, runQuery } from './commands/query'
 import { UsageError } from './usage-error'
 
@@ -21,7 +22,8 @@ interface Command {
 }
 
 const COMMANDS: Record<string, Command> = {
-  query: { run: runQuery, usage: QUERY_USAGE }
+  query: { run: runQuery, usage: QUERY_USAGE },
+  diagnose: { run: runDiagnose, usage: DIAGNOSE_USAGE }
 }
 
 /** Runs the CLI on argv (without node and script) and returns what to print; never throws for user errors. */

@@ -77,12 +77,16 @@ export interface NameserverLookup {
   forZone: string
   addresses: ServerAddress[]
   problem: string | null
+  /** The address could not be found because finding it needs this very server (missing glue). */
+  loop: boolean
   steps: TraceStep[]
 }
 
 export type ResolveFailureCode =
   /** No server of `zone` gave a usable answer (timeouts, refusals, lame answers, no address). */
   | 'unreachable'
+  /** Every server of `zone` is glueless and finding its address needs the zone itself (missing glue). */
+  | 'glueless_loop'
   | 'referral_limit'
   | 'cname_loop'
   | 'cname_limit'

@@ -99,13 +99,15 @@ export class Walker {
    */
   async askZone(at: ZoneServers, name: string, type: string, ctx: WalkContext, steps: TraceStep[]): Promise<Outcome<ZoneReply>> {
     const problems: string[] = []
+    let loops = 0
     for (const ns of at.servers) {
       let addresses = ns.addresses
       if (addresses.length === 0) {
         const lookup = await this.lookupAddresses(ns.name, at.zone, ctx)
         addresses = lookup.addresses
         if (addresses.length === 0) {
-          problems.push(`${ns.name}: no address (${lookup.problem})`)
+          problems.push(`${ns.name} has no address: ${lookup.problem}`)
+          if (lookup.loop) loops++
           continue
         }
       }
@@ -132,7 +134,8 @@ export class Walker {
         return { ok: true, value: { server, response: outcome.response, meaning } }
       }
     }
-    return failure('unreachable', at.zone, unreachableMessage(at, problems), problems)
+    const code = loops > 0 && loops === at.servers.length ? 'glueless_loop' : 'unreachable'
+    return failure(code, at.zone, unreachableMessage(at, problems), problems)
   }
 
   /** Resolves from the root, following CNAMEs. */
@@ -175,9 +178,10 @@ export class Walker {
 
   /** The addresses of a name server that came without usable glue, looked up from the root like any name. */
   async lookupAddresses(nsName: string, forZone: string, ctx: WalkContext): Promise<NameserverLookup> {
-    const lookup: NameserverLookup = { name: nsName, forZone, addresses: [], problem: null, steps: [] }
+    const lookup: NameserverLookup = { name: nsName, forZone, addresses: [], problem: null, loop: false, steps: [] }
     if (ctx.lookupStack.some((n) => sameName(n, nsName))) {
-      lookup.problem = `finding its address needs an answer from ${nsName} itself (a glueless delegation loop)`
+      lookup.problem = `finding it needs an answer from ${nsName} itself (glue is missing: a glueless delegation loop)`
+      lookup.loop = true
     } else if (ctx.depth >= MAX_LOOKUP_DEPTH) {
       lookup.problem = `finding its address needs more than ${MAX_LOOKUP_DEPTH} nested lookups of name server addresses`
     } else {
@@ -186,7 +190,8 @@ export class Walker {
       for (const type of addressTypes(this.settings.family)) {
         const got = await this.resolveName(nsName, type, sub, lookup.steps)
         if (!got.ok) {
-          problems.push(got.failure.message)
+          problems.push(lookupFailureText(got.failure))
+          if (got.failure.code === 'glueless_loop') lookup.loop = true
           if (got.failure.code === 'aborted') break
         } else if (got.value.status === 'answer') {
           for (const record of got.value.answers) {
@@ -273,6 +278,18 @@ function unreachableMessage(at: ZoneServers, problems: string[]): string {
   const count = at.servers.length === 1 ? 'The only name server' : `None of the ${at.servers.length} name servers`
   const verb = at.servers.length === 1 ? 'could not be used' : 'could be used'
   return `${count} of ${zoneLabel(at.zone)} ${verb}: ${problems.map((p) => p.replace(/\.$/, '')).join('; ')}.`
+}
+
+/** Why a name server's address could not be found, in one clause: the details stay in the lookup's own steps. */
+function lookupFailureText(f: ResolveFailure): string {
+  switch (f.code) {
+    case 'glueless_loop':
+      return `finding it needs ${zoneLabel(f.zone)}, whose name servers cannot be found without this one (a glueless delegation loop)`
+    case 'unreachable':
+      return `looking it up failed: no name server of ${zoneLabel(f.zone)} could be used`
+    default:
+      return `looking it up failed: ${f.message.replace(/\.$/, '')}`
+  }
 }
 
 function capitalise(text: string): string {

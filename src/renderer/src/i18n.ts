@@ -5,7 +5,7 @@ import es from './locales/es.json'
 import zhCN from './locales/zh-CN.json'
 
 // English is the reference: its shape is the schema every other locale must match, and the fallback for a
-// missing message. Each file's top level is keyed by section (`app`, later `findings`, ...).
+// missing message. Each file's top level is keyed by section (`app`, `ui`, `findings`, ...).
 export type MessageSchema = typeof en
 
 declare module 'vue-i18n' {
@@ -29,7 +29,13 @@ export function pickLocale(preferred: readonly string[]): SupportedLocale {
 
 export const i18n = createI18n<[MessageSchema], SupportedLocale, false>({
   legacy: false,
-  locale: pickLocale(navigator.languages),
+  locale: pickLocale(typeof navigator === 'undefined' ? [] : navigator.languages),
   fallbackLocale: 'en',
   messages: { en, 'zh-CN': zhCN, es }
 })
+
+/** Switches the UI language and tells assistive technology (the document's lang) about it. */
+export function applyLocale(locale: SupportedLocale): void {
+  i18n.global.locale.value = locale
+  if (typeof document !== 'undefined') document.documentElement.lang = locale
+}

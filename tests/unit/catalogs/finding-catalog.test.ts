@@ -140,8 +140,9 @@ describe('deriveVerdict', () => {
     ['record in place, a resolver cached "not found"', ['record.ok', 'propagation.negative_cached'], 'waiting'],
     ['record in place but CAA blocks the CA', ['record.ok', 'caa.blocks_ca'], 'action_needed'],
     ['record missing', ['record.missing', 'delegation.provider'], 'action_needed'],
-    ['nothing conclusive yet', ['delegation.provider', 'resolver.unreachable'], 'waiting'],
-    ['no findings at all', [], 'waiting']
+    // Nothing shows the record in place (every server unreachable, say): the user has to act.
+    ['nothing shows the record', ['delegation.provider', 'delegation.unreachable'], 'action_needed'],
+    ['no findings at all', [], 'action_needed']
   ])('%s → %s', (_case, ids, verdict) => {
     expect(deriveVerdict(ids.map(f))).toBe(verdict)
   })

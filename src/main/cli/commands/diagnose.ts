@@ -1,0 +1,143 @@
+import type { DiagnoseInput, DiagnosisReport } from '../../../shared/diagnosis-types'
+import { InputError } from '../../diagnosis/input'
+import { formatDuration, formatReport } from '../../diagnosis/format-report'
+import { runDiagnosis } from '../../diagnosis/run-diagnosis'
+import { parseCommandArgs, parseIntegerFlag } from '../args'
+import type { CommandResult } from '../command'
+import { UsageError } from '../usage-error'
+
+export const DIAGNOSE_USAGE = `Usage: dnsverify diagnose --domain D [--domain D2 ...] --host H --type TXT|CNAME --value V
+                          [--ca ID] [--platform ID] [--resolver S ...] [--root S ...] [--auth-port P]
+                          [--timeout MS] [--json] [--watch [--interval S] [--max-checks N]]
+  --domain     certificate domain: example.com, www.example.com, *.example.com (repeat for multi-domain)
+  --host       host record as the CA shows it: _dnsauth or _dnsauth.example.com
+  --type       TXT or CNAME;  --value  the record value from the CA
+  --ca         CA id for the CAA check (digicert, geotrust, globalsign, sectigo, letsencrypt, trustasia, ...)
+  --platform   provider id of where you added the record (huaweicloud, alibabacloud, dnspod, cloudflare, ...)
+  --resolver   resolver to check: system, a preset (google, cloudflare, ...) or IP[:port]; default system + presets
+  --root       root server IP[:port] for iterative resolution (labs);  --auth-port  port of authoritative servers
+  --watch      re-check until verified; --interval seconds between checks (default 30); --max-checks limit
+Exit status: 0 verified, 1 waiting or action needed, 2 bad usage.`
+
+const HELP_HINT = 'Run "dnsverify help diagnose" for the options.'
+
+export async function run(argv: string[]): Promise<CommandResult> {
+  const { values } = parseCommandArgs(
+    argv,
+    {
+      domain: { type: 'string', multiple: true },
+      host: { type: 'string' },
+      type: { type: 'string' },
+      value: { type: 'string' },
+      ca: { type: 'string' },
+      platform: { type: 'string' },
+      resolver: { type: 'string', multiple: true },
+      root: { type: 'string', multiple: true },
+      'auth-port': { type: 'string' },
+      timeout: { type: 'string' },
+      json: { type: 'boolean' },
+      watch: { type: 'boolean' },
+      interval: { type: 'string' },
+      'max-checks': { type: 'string' }
+    },
+    0,
+    HELP_HINT
+  )
+  for (const required of ['domain', 'host', 'type', 'value'] as const) {
+    if (values[required] === undefined) throw new UsageError(`Missing --${required}.\n${HELP_HINT}`)
+  }
+  const input: DiagnoseInput = {
+    domains: values.domain!,
+    host: values.host!,
+    type: values.type!.toUpperCase() as DiagnoseInput['type'],
+    value: values.value!,
+    ca: values.ca,
+    platform: values.platform,
+    resolvers: values.resolver,
+    roots: values.root,
+    authPort: parseIntegerFlag(values['auth-port'], '--auth-port', 1, 65535),
+    timeoutMs: parseIntegerFlag(values.timeout, '--timeout', 50, 60_000)
+  }
+  if (!values.watch && (values.interval !== undefined || values['max-checks'] !== undefined)) {
+    throw new UsageError('--interval and --max-checks go with --watch.')
+  }
+  const interval = parseIntegerFlag(values.interval, '--interval', 1, 3600) ?? 30
+  const maxChecks = parseIntegerFlag(values['max-checks'], '--max-checks', 1, 100_000)
+  const render = (r: DiagnosisReport): string => (values.json ? JSON.stringify(r, null, 2) + '\n' : formatReport(r))
+  try {
+    if (!values.watch) {
+      const report = await runDiagnosis(input)
+      return { stdout: render(report), exitCode: report.verdict === 'verified' ? 0 : 1 }
+    }
+    return await watch(input, interval, maxChecks, render, values.json ?? false)
+  } catch (e) {
+    if (e instanceof InputError) throw new UsageError(`--${flagOf(e.field)}: ${e.message}`)
+    throw e
+  }
+}
+
+function flagOf(field: string): string {
+  const head = field.split('.')[0]!
+  return { domains: 'domain', resolvers: 'resolver', roots: 'root', authPort: 'auth-port', timeoutMs: 'timeout' }[head] ?? head
+}
+
+/**
+ * Re-checks every `interval` seconds until verified, Ctrl-C, or `maxChecks`. Prints the first
+ * report in full, then only what changed (findings that appeared or cleared) and a countdown.
+ */
+async function watch(
+  input: DiagnoseInput,
+  interval: number,
+  maxChecks: number | undefined,
+  render: (r: DiagnosisReport) => string,
+  json: boolean
+): Promise<CommandResult> {
+  const stop = new AbortController()
+  const onSigint = (): void => stop.abort()
+  process.once('SIGINT', onSigint)
+  let previous: DiagnosisReport | null = null
+  let checks = 0
+  try {
+    for (;;) {
+      const report = await runDiagnosis(input, { signal: stop.signal })
+      checks++
+      if (json) process.stdout.write(JSON.stringify(report) + '\n')
+      else if (!previous) process.stdout.write(render(report))
+      else process.stdout.write(describeChange(previous, report))
+      previous = report
+      if (report.verdict === 'verified') return { stdout: '', exitCode: 0 }
+      if (stop.signal.aborted || (maxChecks !== undefined && checks >= maxChecks)) return { stdout: '', exitCode: 1 }
+      await countdown(interval, stop.signal, json)
+      if (stop.signal.aborted) return { stdout: json ? '' : '\nStopped.\n', exitCode: 1 }
+    }
+  } finally {
+    process.removeListener('SIGINT', onSigint)
+  }
+}
+
+function describeChange(before: DiagnosisReport, after: DiagnosisReport): string {
+  const key = (f: DiagnosisReport['findings'][number]): string => `${f.id} ${JSON.stringify(f.params)}`
+  const was = new Set(before.findings.map(key))
+  const now = new Set(after.findings.map(key))
+  const lines = [`\n[${new Date().toLocaleTimeString()}] ${after.verdict}${after.etaSeconds !== null ? ` (about ${formatDuration(after.etaSeconds)} to go)` : ''}`]
+  for (const f of after.findings) if (!was.has(key(f))) lines.push(`  + ${f.id} ${paramsSummary(f.params)}`)
+  for (const f of before.findings) if (!now.has(key(f))) lines.push(`  - ${f.id} ${paramsSummary(f.params)}`)
+  if (lines.length === 1) lines.push('  no change')
+  return lines.join('\n') + '\n'
+}
+
+function paramsSummary(params: Record<string, unknown>): string {
+  const name = params['name'] ?? params['resolver'] ?? params['domain'] ?? ''
+  return String(name)
+}
+
+async function countdown(seconds: number, signal: AbortSignal, quiet: boolean): Promise<void> {
+  for (let left = seconds; left > 0 && !signal.aborted; left--) {
+    if (!quiet && process.stdout.isTTY) process.stdout.write(`\rNext check in ${left} s  `)
+    await new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, 1000)
+      signal.addEventListener('abort', () => (clearTimeout(t), resolve()), { once: true })
+    })
+  }
+  if (!quiet && process.stdout.isTTY) process.stdout.write('\r                    \r')
+}

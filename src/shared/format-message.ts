@@ -1,0 +1,44 @@
+/**
+ * Renders the finding messages of the locale files outside vue-i18n (CLI text report, Markdown
+ * export) with the same rules the UI uses: `{param}` named interpolation and `{'x'}` literals.
+ */
+import { messageParams, type FindingId, type FindingParams } from './findings'
+
+export type LocaleMessages = Record<string, unknown>
+
+export function formatMessage(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{\s*(?:'([^']*)'|([A-Za-z_][\w]*))\s*\}/g, (whole, literal: string | undefined, name: string | undefined) => {
+    if (literal !== undefined) return literal
+    const value = params[name!]
+    return value === undefined ? whole : String(value)
+  })
+}
+
+export interface FindingText {
+  title: string
+  explain: string
+  /** Fix steps, one per line in the locale file. */
+  fix: string[]
+}
+
+/** Title, explanation and fix steps of a finding in one locale (`findings.<area>.<name>`). */
+export function findingText(messages: LocaleMessages, id: FindingId, params: FindingParams): FindingText {
+  const [area, name] = id.split('.') as [string, string]
+  const entry = ((messages['findings'] as Record<string, Record<string, Record<string, string>>>)?.[area]?.[name]) ?? undefined
+  if (!entry) return { title: id, explain: '', fix: [] }
+  const flat = messageParams(params)
+  return {
+    title: formatMessage(entry['title'] ?? id, flat),
+    explain: formatMessage(entry['explain'] ?? '', flat),
+    fix: formatMessage(entry['fix'] ?? '', flat)
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+  }
+}
+
+/** A plain string at a dotted path of the locale messages, or the path itself when absent. */
+export function messageAt(messages: LocaleMessages, path: string): string {
+  let node: unknown = messages
+  for (const key of path.split('.')) node = (node as Record<string, unknown> | undefined)?.[key]
+  return typeof node === 'string' ? node : path
+}
