@@ -3,6 +3,7 @@
  * Not a test: nothing here fails on a slow machine; it prints what it measured.
  */
 import { benchClientVsCares } from './client-vs-cares'
+import { benchDiagnosisCriticalPath } from './diagnosis-critical-path'
 
 function ratio(a: number, b: number): string {
   return (a / b).toFixed(2) + '×'
@@ -16,6 +17,11 @@ async function main(): Promise<void> {
     console.log(`  latency median  ours ${r.ours.medianMs.toFixed(3)} ms  c-ares ${r.cares.medianMs.toFixed(3)} ms  ratio ${ratio(r.ours.medianMs, r.cares.medianMs)} (target ≤ 1.10×)`)
     console.log(`  latency p95     ours ${r.ours.p95Ms.toFixed(3)} ms  c-ares ${r.cares.p95Ms.toFixed(3)} ms  ratio ${ratio(r.ours.p95Ms, r.cares.p95Ms)} (target ≤ 1.10×)`)
     console.log(`  throughput      ours ${r.ours.qps.toFixed(0)} q/s  c-ares ${r.cares.qps.toFixed(0)} q/s  ratio ${ratio(r.ours.qps, r.cares.qps)} (target ≥ 0.90×)`)
+  }
+  if (!only || only === 'diagnosis') {
+    console.log('Full diagnosis vs its critical path (every server adds 50 ms; root → TLD → zone → all in parallel)')
+    const d = await benchDiagnosisCriticalPath()
+    console.log(`  median ${d.medianMs.toFixed(1)} ms  critical path ${d.criticalPathMs} ms  ratio ${ratio(d.medianMs, d.criticalPathMs)} (target ≤ 1.30×)  verdicts: ${[...new Set(d.verdicts)].join(', ')}`)
   }
 }
 

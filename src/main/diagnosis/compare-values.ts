@@ -28,7 +28,9 @@ const QUOTE_CHARS = `"'\u201c\u201d\u2018\u2019`
 
 export function compareTxtValue(expected: string, found: string): ValueComparison {
   if (found === expected) return { kind: 'equal' }
-  if (stripQuotes(found) !== found && stripQuotes(found) === expected) return { kind: 'quoted' }
+  // Quoted only when quotes were actually stripped: a bare value with a trailing space is a spaces problem.
+  const unquoted = stripQuotes(found)
+  if (unquoted !== found.trim() && unquoted === expected) return { kind: 'quoted' }
   if (found.replace(INVISIBLE, '') === expected.replace(INVISIBLE, '') && INVISIBLE.test(found + expected)) {
     return { kind: 'whitespace', difference: 'invisible' }
   }

@@ -125,6 +125,22 @@ export function isResponse(buf: Buffer): boolean {
   return buf.length >= 3 && (buf[2]! & 0x80) !== 0
 }
 
+/** True when the TC bit says the message was cut to fit. */
+export function isTruncated(buf: Buffer): boolean {
+  return buf.length >= 3 && (buf[2]! & 0x02) !== 0
+}
+
+/**
+ * Header and question only, for a truncated (TC) message whose records were cut mid-way: the
+ * record counts are taken as zero and whatever follows the question is not read.
+ */
+export function decodeHeaderAndQuestion(buf: Buffer): DnsResponse {
+  if (!Buffer.isBuffer(buf)) throw new DnsDecodeError('Not a byte buffer.', 0)
+  const copy = Buffer.from(buf)
+  copy.fill(0, Math.min(6, copy.length), Math.min(HEADER_BYTES, copy.length))
+  return decodeMessage(copy)
+}
+
 interface Reader {
   offset: number
 }

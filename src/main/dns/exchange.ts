@@ -1,7 +1,7 @@
 import { randomFillSync } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import type { DnsQuestion, ExchangeOutcome, ExchangeResult, ServerAddress, TransportName } from '../../shared/dns-types'
-import { decodeMessage, encodeQuery, isResponse, peekId, typeCode, typeName } from './codec'
+import { decodeHeaderAndQuestion, decodeMessage, encodeQuery, isResponse, isTruncated, peekId, typeCode, typeName } from './codec'
 import { DnsError, ExchangeError } from './errors'
 import { normalizeName, sameName } from './names'
 import { parseServerAddress } from './server-address'
@@ -92,7 +92,7 @@ export async function exchange(
       checkingDisabled: opts.checkingDisabled,
       edns: useEdns ? { udpPayloadSize: opts.udpPayloadSize, dnssecOk: opts.dnssecOk } : null
     })
-    const filter = replyFilter(id, question)
+    const filter = replyFilter(id, question, transport === 'udp')
     const tryOptions = { timeoutMs: Math.max(1, Math.min(opts.timeoutMs, remaining)), signal: opts.signal }
     let reply: TryReply
     try {
@@ -167,7 +167,7 @@ export async function tryExchange(
   }
 }
 
-function replyFilter(id: number, question: DnsQuestion): ReplyFilter {
+function replyFilter(id: number, question: DnsQuestion, overUdp: boolean): ReplyFilter {
   return (buf) => {
     if (peekId(buf) !== id) return { ignored: 'id' }
     if (!isResponse(buf)) return { ignored: 'not a response' }
@@ -175,8 +175,16 @@ function replyFilter(id: number, question: DnsQuestion): ReplyFilter {
     try {
       response = decodeMessage(buf)
     } catch (e) {
-      if (e instanceof DnsError) return { ignored: 'malformed' }
-      throw e
+      if (!(e instanceof DnsError)) throw e
+      // A server (or a middlebox) may cut a UDP answer anywhere and set TC (RFC 2181 9): the records
+      // are then incomplete by design. Header and question are enough to move on to TCP.
+      if (!overUdp || !isTruncated(buf)) return { ignored: 'malformed' }
+      try {
+        response = decodeHeaderAndQuestion(buf)
+      } catch (e2) {
+        if (e2 instanceof DnsError) return { ignored: 'malformed' }
+        throw e2
+      }
     }
     const q = response.question
     if (q.length === 0) {

@@ -29,9 +29,13 @@ export function formatNslookup(outcome: ExchangeOutcome): string {
   if (!response.flags.aa) lines.push('Non-authoritative answer:')
   for (const record of answers) lines.push(...formatRecord(record))
   lines.push('')
-  if (response.authorities.some((r) => r.type === 'NS')) {
+  // nslookup always adds this section after a non-authoritative answer, even when it is empty.
+  if (!response.flags.aa) {
     lines.push('Authoritative answers can be found from:')
-    for (const record of response.authorities) lines.push(...formatRecord(record))
+    for (const record of response.authorities.filter((r) => r.type === 'NS')) lines.push(...formatRecord(record))
+    for (const record of response.additionals.filter((r) => r.data.kind === 'address')) {
+      lines.push(`${stripDot(record.name)}\tinternet address = ${record.text}`)
+    }
     lines.push('')
   }
   return lines.join('\n') + '\n'

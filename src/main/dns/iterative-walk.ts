@@ -1,11 +1,21 @@
 import type { DnsRecord, DnsResponse, ExchangeOutcome, ServerAddress } from '../../shared/dns-types'
 import { interpretResponse, type Referral, type ResponseMeaning } from './delegation'
 import { tryExchange } from './exchange'
-import type { NameserverLookup, ResolveFailure, ResolveFailureCode, ServerRef, TraceStep } from './iterative-types'
+import {
+  answeredStep,
+  chainText,
+  failedStep,
+  failure,
+  lookupFailureText,
+  serverLabel,
+  unreachableMessage
+} from './iterative-report'
+import type { NameserverLookup, ResolveFailure, ServerRef, TraceStep } from './iterative-types'
 import { isSubdomainOf, sameName, stripDot } from './names'
 import type { QueryCache } from './query-cache'
 import { addressTypes, type FamilyChoice, type NamedServer } from './root-hints'
-import { canonicalIp, serverToString } from './server-address'
+import { canonicalIp } from './server-address'
+
 
 /** Nested lookups of name server addresses (a glueless server whose zone is glueless too, ...). */
 const MAX_LOOKUP_DEPTH = 4
@@ -258,99 +268,4 @@ export function zoneOfAnswer(askedZone: string, response: DnsResponse, name: str
   const soa = response.authorities.find((r) => r.type === 'SOA')
   if (soa && isSubdomainOf(soa.name, askedZone) && isSubdomainOf(name, soa.name)) return stripDot(soa.name).toLowerCase()
   return askedZone
-}
-
-export function failure(code: ResolveFailureCode, zone: string, message: string, problems: string[] = []): { ok: false; failure: ResolveFailure } {
-  return { ok: false, failure: { code, zone, message, problems } }
-}
-
-export function serverLabel(server: ServerRef): string {
-  const address = serverToString(server.address)
-  return server.name === server.address.host ? address : `${server.name} (${address})`
-}
-
-export function zoneLabel(zone: string): string {
-  return zone === '.' ? 'the root zone' : `the zone ${zone}`
-}
-
-function unreachableMessage(at: ZoneServers, problems: string[]): string {
-  if (at.servers.length === 0) return `${capitalise(zoneLabel(at.zone))} has no name servers to ask.`
-  const count = at.servers.length === 1 ? 'The only name server' : `None of the ${at.servers.length} name servers`
-  const verb = at.servers.length === 1 ? 'could not be used' : 'could be used'
-  return `${count} of ${zoneLabel(at.zone)} ${verb}: ${problems.map((p) => p.replace(/\.$/, '')).join('; ')}.`
-}
-
-/** Why a name server's address could not be found, in one clause: the details stay in the lookup's own steps. */
-function lookupFailureText(f: ResolveFailure): string {
-  switch (f.code) {
-    case 'glueless_loop':
-      return `finding it needs ${zoneLabel(f.zone)}, whose name servers cannot be found without this one (a glueless delegation loop)`
-    case 'unreachable':
-      return `looking it up failed: no name server of ${zoneLabel(f.zone)} could be used`
-    default:
-      return `looking it up failed: ${f.message.replace(/\.$/, '')}`
-  }
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1)
-}
-
-function chainText(name: string, chain: DnsRecord[]): string {
-  return [name, ...chain.map((r) => (r.data.kind === 'name' ? stripDot(r.data.target) : '?'))].join(' → ')
-}
-
-function answeredStep(
-  zone: string,
-  name: string,
-  type: string,
-  server: ServerRef,
-  result: Extract<ExchangeOutcome, { ok: true }>,
-  fromCache: boolean,
-  meaning: ResponseMeaning
-): TraceStep {
-  return {
-    zone,
-    question: { name, type },
-    server,
-    kind: meaning.kind,
-    rcode: result.response.rcode,
-    authoritative: result.response.flags.aa,
-    referral: meaning.kind === 'referral' ? meaning.referral : null,
-    answers: result.response.answers,
-    authorities: result.response.authorities,
-    responseBytes: result.responseBytes,
-    elapsedMs: result.elapsedMs,
-    transport: result.transport,
-    fromCache,
-    problem: meaning.kind === 'lame' ? meaning.reason : null,
-    failureCode: null
-  }
-}
-
-function failedStep(
-  zone: string,
-  name: string,
-  type: string,
-  server: ServerRef,
-  result: Extract<ExchangeOutcome, { ok: false }>,
-  fromCache: boolean
-): TraceStep {
-  return {
-    zone,
-    question: { name, type },
-    server,
-    kind: 'failed',
-    rcode: null,
-    authoritative: false,
-    referral: null,
-    answers: [],
-    authorities: [],
-    responseBytes: 0,
-    elapsedMs: result.elapsedMs,
-    transport: null,
-    fromCache,
-    problem: result.message,
-    failureCode: result.code
-  }
 }

@@ -59,5 +59,10 @@ export function serverToString(server: ServerAddress): string {
  * can be compared with the server's as plain strings.
  */
 export function canonicalIp(host: string, family: 4 | 6): string {
-  return family === 6 ? new URL(`http://[${host}]/`).hostname.slice(1, -1) : host
+  if (family === 4) return host
+  // A zone (fe80::1%eth0) is valid for isIP but not inside a URL: canonicalise the address alone.
+  const zoneAt = host.indexOf('%')
+  const address = zoneAt === -1 ? host : host.slice(0, zoneAt)
+  const zone = zoneAt === -1 ? '' : host.slice(zoneAt)
+  return new URL(`http://[${address}]/`).hostname.slice(1, -1) + zone
 }

@@ -1,6 +1,7 @@
 import { createSocket } from 'node:dgram'
 import { connect } from 'node:net'
 import type { DnsResponse, ServerAddress } from '../../shared/dns-types'
+import { canonicalIp } from './server-address'
 
 /**
  * Decides whether bytes that arrived are the reply we wait for. Returns the decoded response, or a
@@ -65,7 +66,7 @@ export function udpTry(message: Buffer, server: ServerAddress, filter: ReplyFilt
       }
     })
     socket.on('message', (buf, rinfo) => {
-      if (rinfo.address !== server.host || rinfo.port !== server.port) {
+      if (rinfo.port !== server.port || !sameIp(rinfo.address, server)) {
         ignored++
         return
       }
@@ -83,6 +84,17 @@ export function udpTry(message: Buffer, server: ServerAddress, filter: ReplyFilt
       })
     })
   })
+}
+
+/**
+ * Compares the address a datagram came from with the server's. Both sides are canonicalised: the
+ * kernel prints an IPv4-mapped peer as ::ffff:127.0.0.1 where the URL form is ::ffff:7f00:1, and a
+ * caller may pass a ServerAddress that never went through parseServerAddress. Zones are left out;
+ * the connected socket already pins the peer's interface.
+ */
+function sameIp(address: string, server: ServerAddress): boolean {
+  const bare = (host: string): string => canonicalIp(host.split('%')[0]!, server.family)
+  return bare(address) === bare(server.host)
 }
 
 /** DNS over TCP (RFC 1035 4.2.2 / RFC 7766): two-byte length prefix, one query per connection. */

@@ -2,7 +2,8 @@ import { isIP } from 'node:net'
 import { performance } from 'node:perf_hooks'
 import type { DnsRecord, ServerAddress } from '../../shared/dns-types'
 import type { ResolveFailure, TraceStep, ZoneFound, ZoneNotFound, ZoneNotFoundReason, ZoneServer } from './iterative-types'
-import { serverLabel, zoneLabel, zoneOfAnswer, type WalkContext, type WalkEnd, type Walker, type ZoneServers } from './iterative-walk'
+import { serverLabel, zoneLabel } from './iterative-report'
+import { zoneOfAnswer, type WalkContext, type WalkEnd, type Walker, type ZoneServers } from './iterative-walk'
 import { nameLabels, sameName, stripDot } from './names'
 
 /**

@@ -6,12 +6,7 @@ declare module '*.vue' {
   export default component
 }
 
-/** What src/preload/index.ts exposes. Placeholder until the typed Api in src/shared replaces it. */
-interface DnsVerifyBridge {
-  readonly version: string
-}
-
 interface Window {
-  /** Present inside the Electron shell; absent when the renderer is served to a plain browser. */
-  readonly dnsVerify?: DnsVerifyBridge
+  /** What src/preload/index.ts exposes inside the Electron shell; absent when a plain browser shows the page. */
+  readonly dnsVerify?: import('@shared/api-result').PreloadApi
 }

@@ -15,6 +15,7 @@ import { assertNet, assertResolverAddress, resolverAddress } from './addresses'
 import { createZoneKeys, keysDirFor, signZone, type TrustAnchor, type ZoneKeys } from './dnssec'
 import { renderZone, type ServerDefinition, type ZoneDefinition } from './hierarchy'
 import { canonicalName } from './names'
+import { acquireNetLock } from './net-lock'
 import { NsdServer, type ZoneFileWriter } from './nsd'
 import { ProcessGroupRegistry, registerExitCleanup, startReaper } from './processes'
 import { rootHintsText, UnboundResolver, type ResolverSpec } from './unbound'
@@ -69,9 +70,11 @@ export async function startLab(options: LabOptions): Promise<Lab> {
   const groups = new ProcessGroupRegistry(join(dir, 'process-groups'))
   const reaper = startReaper(groups.listPath, dir)
   const keepDir = process.env.DNS_LAB_KEEP === '1' // keep configs and logs for a post-mortem
+  let releaseNet = () => {}
   const cleanUpNow = () => {
     groups.killAllNow()
     killQuietly(reaper.pid)
+    releaseNet()
     if (!keepDir) rmSync(dir, { recursive: true, force: true })
   }
   const unregisterExitCleanup = registerExitCleanup(cleanUpNow)
@@ -89,6 +92,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
   }
 
   try {
+    releaseNet = await acquireNetLock(options.net, { pid: process.pid, reaperPid: reaper.pid })
     const keysByZone = await createKeysForSignedZones(options.servers, dir)
     const trustAnchors = [...keysByZone.values()].map((keys) => keys.trustAnchor)
     const writeZoneFile = zoneFileWriter(keysByZone)

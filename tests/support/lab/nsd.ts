@@ -1,9 +1,10 @@
 // One NSD instance of the lab: its own directory, config and zone files, so that changing one
 // server's copy of a zone (an out-of-sync secondary) does not touch the others.
 
-import { mkdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { mkdirSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { ServerDefinition, ServerRole, ZoneDefinition } from './hierarchy'
+import { addressInUseHint, readFrom, sizeOf, tailOf } from './logs'
 import { canonicalName, zoneFileStem } from './names'
 import { waitForSoa } from './probe'
 import { findBinary, requireBinary, runCommand, spawnDaemon, type Daemon, type ProcessGroupRegistry } from './processes'
@@ -238,31 +239,10 @@ export class NsdServer {
       }
     }
     parts.push(`log (${this.logPath}):\n${tailOf(this.logPath)}`)
+    if (/address already in use/i.test(tailOf(this.logPath) + tailOf(join(this.dir, 'nsd.stderr')))) {
+      parts.push(addressInUseHint(this.address))
+    }
     parts.push(`stderr (${join(this.dir, 'nsd.stderr')}):\n${tailOf(join(this.dir, 'nsd.stderr'))}`)
     return parts.join('\n')
-  }
-}
-
-function sizeOf(path: string): number {
-  try {
-    return statSync(path).size
-  } catch {
-    return 0
-  }
-}
-
-function readFrom(path: string, offset: number): string {
-  try {
-    return readFileSync(path).subarray(offset).toString('utf8')
-  } catch {
-    return ''
-  }
-}
-
-export function tailOf(path: string, lines = 30): string {
-  try {
-    return readFileSync(path, 'utf8').trimEnd().split('\n').slice(-lines).join('\n') || '(empty)'
-  } catch {
-    return '(missing)'
   }
 }

@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { TrustAnchor } from './dnssec'
-import { tailOf } from './nsd'
+import { addressInUseHint, tailOf } from './logs'
 import { waitForSoa } from './probe'
 import { findBinary, requireBinary, runCommand, runCommandOrThrow, spawnDaemon, type Daemon, type ProcessGroupRegistry } from './processes'
 import { absoluteName } from './names'
@@ -180,6 +180,9 @@ export class UnboundResolver {
       if (result.code !== 0) parts.push(`unbound-checkconf: ${result.stderr}${result.stdout}`.trim())
     }
     parts.push(`log (${this.logPath}):\n${tailOf(this.logPath)}`)
+    if (/address already in use/i.test(tailOf(this.logPath))) {
+      parts.push(addressInUseHint(this.address))
+    }
     return parts.join('\n')
   }
 }

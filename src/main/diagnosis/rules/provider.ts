@@ -14,7 +14,8 @@ export const providerRule: Rule = {
     const evidence = [{ query: { name: obs.zones.find((z) => z.apex)?.apex ?? '', type: 'NS' }, records: nameservers }]
     // An unrecognised platform is still named, by its name servers, so the user knows where to look.
     const provider = match?.provider ?? getGenericProvider()
-    findings.push(createFinding('delegation.provider', { provider: provider.id, providerName: provider.names.en, nameservers }, evidence))
+    const providerName = match ? provider.names.en : nameserverDomains(nameservers)
+    findings.push(createFinding('delegation.provider', { provider: provider.id, providerName, nameservers }, evidence))
     const intended = obs.input.platform
     if (intended && intended !== 'generic' && !(match && match.all.some((m) => m.provider.id === intended))) {
       const expected = getProvider(intended)!
@@ -34,4 +35,9 @@ export const providerRule: Rule = {
     }
     return findings
   }
+}
+
+/** `ns1.example-dns.net, ns2.example-dns.net` → `example-dns.net`: how to name a platform we do not know. */
+function nameserverDomains(nameservers: string[]): string {
+  return [...new Set(nameservers.map((ns) => (ns.split('.').length > 2 ? ns.split('.').slice(1).join('.') : ns)))].join(', ')
 }

@@ -1,0 +1,119 @@
+/**
+ * Files that are either the old version or the new one, never half of each: write a temporary file in the same
+ * folder, flush it to disk, then rename it over the target (rename is atomic within one file system, on POSIX and
+ * on NTFS). A crash or kill at any point leaves the previous file intact; at worst a stray temporary file remains,
+ * which `removeStaleTempFiles` clears later.
+ */
+import { randomBytes } from 'node:crypto'
+import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises'
+import { basename, dirname, join } from 'node:path'
+
+export const TEMP_SUFFIX = '.tmp'
+
+export interface AtomicWriteOptions {
+  /** File mode for a new file (default 0o600: sessions are the user's own business). */
+  mode?: number
+  /** Test seam: runs after the temporary file is written and flushed, before the rename. */
+  beforeRename?: (tempPath: string) => void | Promise<void>
+}
+
+/** A hidden temporary name beside `path`, unique to this process and write. */
+export function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}${TEMP_SUFFIX}`)
+}
+
+/** Writes `data` to `path` atomically (see the module comment); creates the folder if needed. */
+export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
+  const dir = dirname(path)
+  await mkdir(dir, { recursive: true, mode: 0o700 })
+  const temp = tempPathFor(path)
+  let renamed = false
+  try {
+    const handle = await open(temp, 'wx', options.mode ?? 0o600)
+    try {
+      await handle.writeFile(data)
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await options.beforeRename?.(temp)
+    await rename(temp, path)
+    renamed = true
+    await syncDirectory(dir)
+  } finally {
+    if (!renamed) await unlink(temp).catch(() => undefined)
+  }
+}
+
+/** Flushes a folder entry (the rename) to disk. Not possible on every platform (Windows); best effort. */
+async function syncDirectory(dir: string): Promise<void> {
+  let handle
+  try {
+    handle = await open(dir, 'r')
+    await handle.sync()
+  } catch {
+    // EISDIR / EPERM / EINVAL where folders cannot be opened or synced: the rename is still atomic.
+  } finally {
+    await handle?.close().catch(() => undefined)
+  }
+}
+
+/** The file's text, or null when it does not exist. */
+export async function readTextIfExists(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8')
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw e
+  }
+}
+
+/**
+ * Moves an unreadable file out of the way as `<name>.corrupt-<time>` (kept for a bug report, never read again)
+ * and returns the new path.
+ */
+export async function moveAside(path: string, now: Date = new Date()): Promise<string> {
+  const stamp = now.toISOString().replace(/[:.]/g, '-')
+  let target = `${path}.corrupt-${stamp}`
+  for (let n = 2; await exists(target); n++) target = `${path}.corrupt-${stamp}-${n}`
+  await rename(path, target)
+  return target
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await stat(path)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Deletes temporary files left in `dir` by writes that never finished (a crash, a kill), if older than
+ * `olderThanMs`, so a write in progress in another process is left alone. Returns the removed paths.
+ */
+export async function removeStaleTempFiles(dir: string, olderThanMs = 60_000, now: number = Date.now()): Promise<string[]> {
+  let names: string[]
+  try {
+    names = await readdir(dir)
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return []
+    throw e
+  }
+  const removed: string[] = []
+  for (const name of names) {
+    if (!name.startsWith('.') || !name.endsWith(TEMP_SUFFIX)) continue
+    const path = join(dir, name)
+    try {
+      const info = await stat(path)
+      if (info.isFile() && now - info.mtimeMs >= olderThanMs) {
+        await unlink(path)
+        removed.push(path)
+      }
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+  return removed
+}

@@ -1,0 +1,118 @@
+import { API_CHANNELS, type ApiClient, type WatchProgress } from '@shared/api'
+import { API_EVENT_CHANNELS, ApiError, unwrapApiResult } from '@shared/api-result'
+
+/**
+ * The browser-mode transport: `POST /api/<channel>` to the loopback bridge that served this page, with the access
+ * token in the `Authorization` header, and server-sent events from `/api/events` for push events.
+ *
+ * The token arrives once, in the address the bridge prints (`/?token=...`). `takeBridgeToken()` moves it into
+ * sessionStorage (this tab, this origin only) and removes it from the address bar. Requests use relative URLs, so
+ * the token only ever goes back to the origin that served the page.
+ */
+
+export const TOKEN_STORAGE_KEY = 'dnsVerify.bridgeToken'
+const TOKEN_PARAM = 'token'
+
+interface TokenWindow {
+  location: Pick<Location, 'href'>
+  history: Pick<History, 'replaceState' | 'state'>
+  sessionStorage: Pick<Storage, 'getItem' | 'setItem'>
+}
+
+/** The bridge token: from the page address (then stored and stripped from the address), else from sessionStorage. */
+export function takeBridgeToken(win: TokenWindow = window): string | null {
+  const url = new URL(win.location.href)
+  const fromUrl = url.searchParams.get(TOKEN_PARAM)
+  if (fromUrl) {
+    try {
+      win.sessionStorage.setItem(TOKEN_STORAGE_KEY, fromUrl)
+    } catch {
+      // Storage disabled: the token still works for this page load.
+    }
+    url.searchParams.delete(TOKEN_PARAM)
+    win.history.replaceState(win.history.state, '', url.pathname + url.search + url.hash)
+    return fromUrl
+  }
+  try {
+    return win.sessionStorage.getItem(TOKEN_STORAGE_KEY)
+  } catch {
+    return null
+  }
+}
+
+interface EventSourceLike {
+  addEventListener(type: string, listener: (event: MessageEvent<string>) => void): void
+  close(): void
+}
+
+export interface HttpClientOptions {
+  token: string | null
+  /** Prefix of the API paths; the page's own origin by default. */
+  basePath?: string
+  fetch?: typeof fetch
+  createEventSource?: (url: string) => EventSourceLike
+}
+
+const NO_TOKEN_MESSAGE =
+  'This page has no access token. Open the address that "npm run web" printed (it ends in ?token=...).'
+
+export function createHttpClient(options: HttpClientOptions): ApiClient {
+  const basePath = options.basePath ?? '/api'
+  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init))
+  const createEventSource = options.createEventSource ?? ((url: string) => new EventSource(url))
+  const token = options.token
+
+  async function call(channel: string, input: unknown): Promise<unknown> {
+    if (!token) throw new ApiError({ code: 'forbidden', message: NO_TOKEN_MESSAGE })
+    let response: Response
+    try {
+      response = await doFetch(`${basePath}/${channel}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(input ?? null),
+        credentials: 'omit',
+        cache: 'no-store',
+        redirect: 'error'
+      })
+    } catch {
+      throw new ApiError({ code: 'internal', message: 'The app is not reachable. Is "npm run web" still running?' })
+    }
+    let body: unknown
+    try {
+      body = await response.json()
+    } catch {
+      throw new ApiError({ code: 'internal', message: `The app answered HTTP ${response.status} without a result.` })
+    }
+    return unwrapApiResult(body)
+  }
+
+  const listeners = new Set<(event: WatchProgress) => void>()
+  let source: EventSourceLike | null = null
+
+  function onDidWatchProgress(listener: (event: WatchProgress) => void): () => void {
+    listeners.add(listener)
+    if (source === null && token) {
+      source = createEventSource(`${basePath}/events?${TOKEN_PARAM}=${encodeURIComponent(token)}`)
+      source.addEventListener(API_EVENT_CHANNELS.onDidWatchProgress, (event) => {
+        let payload: WatchProgress
+        try {
+          payload = JSON.parse(event.data) as WatchProgress
+        } catch {
+          return
+        }
+        for (const l of [...listeners]) l(payload)
+      })
+    }
+    return () => {
+      listeners.delete(listener)
+      if (listeners.size === 0 && source !== null) {
+        source.close()
+        source = null
+      }
+    }
+  }
+
+  const client: Record<string, unknown> = { onDidWatchProgress }
+  for (const channel of API_CHANNELS) client[channel] = (input?: unknown) => call(channel, input)
+  return client as ApiClient
+}

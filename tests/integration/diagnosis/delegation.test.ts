@@ -1,0 +1,244 @@
+// The diagnosis engine against real NSD + Unbound on 127.73.0.0/16: the delegation.* findings. Each
+// zone is one way a delegation goes wrong: a platform named by its NS hosts, a dead or lame server,
+// servers out of sync, parent and child NS sets that differ.
+
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { DiagnoseInput } from '../../../src/shared/diagnosis-types'
+import { runDiagnosis } from '../../../src/main/diagnosis/run-diagnosis'
+import { expectReport, TOKEN } from '../../support/diagnosis-fixtures'
+import { aRecord, buildHierarchy, describeLab, labAddress, nsRecord, startLab, txtRecord, zoneBody, type Lab, type ZoneSpec } from '../../support/lab'
+
+const NET = 73 // this file's lab net (see tests/support/lab/addresses.ts)
+
+// A platform's own servers: their host names live in a zone named like Huawei Cloud's NS domain.
+const PLATFORM_1 = labAddress(NET, 2, 1)
+const PLATFORM_2 = labAddress(NET, 2, 2)
+const HALF_UP = labAddress(NET, 3, 1)
+const HALF_DOWN = labAddress(NET, 3, 2)
+const LAME_OK = labAddress(NET, 4, 1)
+const DEAD_OK = labAddress(NET, 5, 1)
+const NOTHING_THERE = labAddress(NET, 5, 9) // no server listens here
+const SYNC_1 = labAddress(NET, 6, 1)
+const SYNC_2 = labAddress(NET, 6, 2)
+const PCM_1 = labAddress(NET, 7, 1)
+const PCM_2 = labAddress(NET, 7, 2)
+
+const token = txtRecord('_dnsauth', TOKEN)
+
+const zones: ZoneSpec[] = [
+  {
+    apex: 'huaweicloud-dns.test',
+    servers: [
+      { host: 'ns1.huaweicloud-dns.test', address: PLATFORM_1 },
+      { host: 'ns2.huaweicloud-dns.test', address: PLATFORM_2 }
+    ]
+  },
+  // A customer zone on that platform (its NS hosts are out of bailiwick: no glue, looked up).
+  {
+    apex: 'customer.test',
+    servers: [
+      { host: 'ns1.huaweicloud-dns.test', address: PLATFORM_1 },
+      { host: 'ns2.huaweicloud-dns.test', address: PLATFORM_2 }
+    ],
+    records: token
+  },
+  {
+    apex: 'half.test',
+    servers: [
+      { host: 'ns1.half.test', address: HALF_UP },
+      { host: 'ns2.half.test', address: HALF_DOWN }
+    ],
+    records: token
+  },
+  // Both sides list ns2.lame.test, but its address is an NSD that does not serve lame.test (REFUSED).
+  {
+    apex: 'lame.test',
+    servers: [{ host: 'ns1.lame.test', address: LAME_OK }],
+    records: zoneBody(nsRecord('@', 'ns2.lame.test.'), aRecord('ns2', PLATFORM_1), token),
+    parentNs: [{ host: 'ns1.lame.test', address: LAME_OK }, { host: 'ns2.lame.test', address: PLATFORM_1 }]
+  },
+  // Both sides list ns2.dead.test, at an address where nothing listens.
+  {
+    apex: 'dead.test',
+    servers: [{ host: 'ns1.dead.test', address: DEAD_OK }],
+    records: zoneBody(nsRecord('@', 'ns2.dead.test.'), aRecord('ns2', NOTHING_THERE), token),
+    parentNs: [{ host: 'ns1.dead.test', address: DEAD_OK }, { host: 'ns2.dead.test', address: NOTHING_THERE }]
+  },
+  {
+    apex: 'answers.test',
+    servers: [
+      { host: 'ns1.answers.test', address: SYNC_1 },
+      { host: 'ns2.answers.test', address: SYNC_2 }
+    ],
+    records: 'www IN A 127.0.0.80'
+  },
+  {
+    apex: 'serials.test',
+    servers: [
+      { host: 'ns1.serials.test', address: SYNC_1 },
+      { host: 'ns2.serials.test', address: SYNC_2 }
+    ],
+    records: token
+  },
+  // The zone added ns2 but the registrar still delegates to ns1 only.
+  {
+    apex: 'mismatch.test',
+    servers: [
+      { host: 'ns1.mismatch.test', address: PCM_1 },
+      { host: 'ns2.mismatch.test', address: PCM_2 }
+    ],
+    records: token,
+    parentNs: [{ host: 'ns1.mismatch.test', address: PCM_1 }]
+  }
+]
+
+await describeLab('diagnosis against NSD + Unbound: the delegation findings', NET, () => {
+  let lab: Lab
+
+  beforeAll(async () => {
+    lab = await startLab({ net: NET, servers: buildHierarchy({ net: NET, tld: 'test', zones }) })
+    await lab.stopServer(HALF_DOWN, { mode: 'silent' })
+    // ns2 of answers.test got the token, ns1 did not (and so has an older serial).
+    await lab.updateZone('answers.test', zoneBody('www IN A 127.0.0.80', token), { servers: [SYNC_2] })
+    // ns2 of serials.test has a newer serial with the same records.
+    await lab.updateZone('serials.test', token, { servers: [SYNC_2] })
+  })
+  afterAll(async () => {
+    await lab?.stop()
+  })
+
+  function diagnose(domains: string[], overrides: Partial<DiagnoseInput> = {}) {
+    return runDiagnosis({
+      domains,
+      host: '_dnsauth',
+      type: 'TXT',
+      value: TOKEN,
+      resolvers: [lab.resolver().address],
+      roots: lab.rootHints,
+      timeoutMs: 500,
+      ...overrides
+    })
+  }
+
+  it('delegation.provider: the NS hosts match a platform of the catalog (and it is the one the user named)', async () => {
+    const report = await diagnose(['customer.test'], { platform: 'huaweicloud' })
+    expectReport(report, {
+      expect: ['delegation.provider', 'record.ok'],
+      forbid: ['delegation.wrong_platform', 'delegation.unreachable', 'delegation.parent_child_mismatch'],
+      params: {
+        'delegation.provider': {
+          provider: 'huaweicloud',
+          providerName: 'Huawei Cloud DNS',
+          nameservers: ['ns1.huaweicloud-dns.test', 'ns2.huaweicloud-dns.test']
+        }
+      },
+      verdict: 'verified'
+    })
+    expect(report.provider).toMatchObject({ id: 'huaweicloud' })
+  })
+
+  it('delegation.wrong_platform: the user edits Cloudflare, the NS point to Huawei Cloud', async () => {
+    expectReport(await diagnose(['customer.test'], { platform: 'cloudflare' }), {
+      expect: ['delegation.wrong_platform', 'delegation.provider'],
+      params: {
+        'delegation.wrong_platform': {
+          expected: 'cloudflare',
+          expectedName: 'Cloudflare',
+          actual: 'huaweicloud',
+          actualName: 'Huawei Cloud DNS',
+          nameservers: ['ns1.huaweicloud-dns.test', 'ns2.huaweicloud-dns.test']
+        }
+      },
+      verdict: 'action_needed'
+    })
+  })
+
+  it('delegation.wrong_platform: the user edits Cloudflare, the NS are a platform the catalog does not know', async () => {
+    expectReport(await diagnose(['serials.test'], { platform: 'cloudflare' }), {
+      expect: ['delegation.wrong_platform'],
+      params: {
+        'delegation.provider': { provider: 'generic' },
+        'delegation.wrong_platform': { expected: 'cloudflare', actual: 'generic' }
+      },
+      verdict: 'action_needed'
+    })
+  })
+
+  it('delegation.unreachable (timeout): one of two servers is silent; the other has the record', async () => {
+    const report = await diagnose(['half.test'])
+    expectReport(report, {
+      expect: ['delegation.unreachable', 'record.ok'],
+      forbid: ['record.missing', 'delegation.inconsistent', 'zone.not_found'],
+      params: {
+        'delegation.unreachable': { server: 'ns2.half.test', address: `${HALF_DOWN}:53`, reason: 'timeout' },
+        'record.ok': { servers: 1 }
+      },
+      verdict: 'verified'
+    })
+    expect(report.findings.filter((f) => f.id === 'delegation.unreachable')).toHaveLength(1)
+  })
+
+  it('delegation.unreachable (lame): a listed server answers REFUSED, not being authoritative for the zone', async () => {
+    const report = await diagnose(['lame.test'])
+    expectReport(report, {
+      expect: ['delegation.unreachable', 'record.ok'],
+      forbid: ['delegation.parent_child_mismatch', 'record.missing'],
+      params: { 'delegation.unreachable': { server: 'ns2.lame.test', address: `${PLATFORM_1}:53`, reason: 'lame' } },
+      verdict: 'verified'
+    })
+  })
+
+  it('delegation.unreachable: a listed server address where nothing listens', async () => {
+    const report = await diagnose(['dead.test'])
+    expectReport(report, {
+      expect: ['delegation.unreachable', 'record.ok'],
+      forbid: ['delegation.parent_child_mismatch', 'record.missing'],
+      params: { 'delegation.unreachable': { server: 'ns2.dead.test', address: `${NOTHING_THERE}:53` } },
+      verdict: 'verified'
+    })
+    const reason = report.findings.find((f) => f.id === 'delegation.unreachable')!.params['reason']
+    expect(['refused', 'timeout']).toContain(reason)
+  })
+
+  it('delegation.inconsistent (answers, serials): one server has the record, the other does not', async () => {
+    const report = await diagnose(['answers.test'])
+    expectReport(report, {
+      expect: ['delegation.inconsistent'],
+      forbid: ['record.ok', 'record.missing', 'delegation.unreachable'],
+      verdict: 'action_needed'
+    })
+    const inconsistent = report.findings.filter((f) => f.id === 'delegation.inconsistent')
+    expect(inconsistent.map((f) => f.params['what']).sort()).toEqual(['answers', 'serials'])
+    const answers = inconsistent.find((f) => f.params['what'] === 'answers')!
+    expect(answers.params).toMatchObject({ name: '_dnsauth.answers.test' })
+    expect(answers.params['details']).toContain(`ns2.answers.test (${SYNC_2}:53)`)
+    const serials = inconsistent.find((f) => f.params['what'] === 'serials')!
+    expect(serials.params['details']).toMatch(/: 1\b.*: 2\b|: 2\b.*: 1\b/)
+  })
+
+  it('delegation.inconsistent (serials only): same records, different SOA serials', async () => {
+    const report = await diagnose(['serials.test'])
+    expectReport(report, {
+      expect: ['delegation.inconsistent', 'record.ok'],
+      forbid: ['record.missing', 'delegation.unreachable'],
+      params: { 'delegation.inconsistent': { name: 'serials.test', what: 'serials' } },
+      verdict: 'action_needed'
+    })
+    expect(report.findings.filter((f) => f.id === 'delegation.inconsistent')).toHaveLength(1)
+  })
+
+  it('delegation.parent_child_mismatch: the zone lists ns1 and ns2, the parent delegates to ns1 only', async () => {
+    expectReport(await diagnose(['mismatch.test']), {
+      expect: ['delegation.parent_child_mismatch', 'record.ok'],
+      forbid: ['delegation.unreachable', 'delegation.inconsistent'],
+      params: {
+        'delegation.parent_child_mismatch': {
+          zone: 'mismatch.test',
+          parent: ['ns1.mismatch.test'],
+          child: ['ns1.mismatch.test', 'ns2.mismatch.test']
+        }
+      },
+      verdict: 'verified'
+    })
+  })
+})

@@ -1,0 +1,214 @@
+// Builders and assertions for diagnosis tests. Rule tables build plain Observations with the builders
+// below (every field defaulted, override what the case is about); scenario tests against the lab use
+// expectFindings() on a DiagnosisReport. Both check every finding against its params contract.
+
+import { expect } from 'vitest'
+import type {
+  AuthoritativeObservation,
+  CaaObservation,
+  DiagnosisReport,
+  NearMissObservation,
+  ResolverObservation,
+  Verdict,
+  ZoneObservation
+} from '../../src/shared/diagnosis-types'
+import type { DnsRecord } from '../../src/shared/dns-types'
+import { checkFindingParams, deriveVerdict, type Finding, type FindingId } from '../../src/shared/findings'
+import type { NormalizedInput } from '../../src/main/diagnosis/input'
+import type { Observations } from '../../src/main/diagnosis/observe'
+import { placeRecord } from '../../src/main/diagnosis/placement'
+import type { Rule } from '../../src/main/diagnosis/rules/rule'
+import { detectProvider } from '../../src/main/diagnosis/catalogs/providers'
+
+/** A token shaped like the ones CAs hand out for TXT verification. */
+export const TOKEN = '202405280000003q8lby3mq5mwqm0qd4tfv7m8hlxkkvwsgdvj1qdvdxkjwd9k'
+export const DOMAIN = 'example.com'
+export const NAME = `_dnsauth.${DOMAIN}`
+export const NS1 = { server: 'ns1.example-dns.net', address: '192.0.2.1:53' }
+export const NS2 = { server: 'ns2.example-dns.net', address: '192.0.2.2:53' }
+
+export function input(overrides: Partial<NormalizedInput> = {}): NormalizedInput {
+  return {
+    domains: [DOMAIN],
+    host: '_dnsauth',
+    type: 'TXT',
+    value: TOKEN,
+    ca: null,
+    platform: null,
+    resolvers: [],
+    roots: [],
+    authPort: null,
+    timeoutMs: 500,
+    ...overrides
+  }
+}
+
+/** TXT records (one character-string each, unless a value is an array) as the codec decodes them. */
+export function txtRecords(name: string, values: (string | string[])[], ttl = 300): DnsRecord[] {
+  return values.map((v) => {
+    const strings = Array.isArray(v) ? v : [v]
+    return {
+      name,
+      type: 'TXT',
+      class: 'IN',
+      ttl,
+      data: { kind: 'txt', strings, value: strings.join('') },
+      text: strings.map((s) => JSON.stringify(s)).join(' ')
+    }
+  })
+}
+
+/**
+ * One authoritative server's answer. `values` alone fills `records` (TXT) and sets status ok / nodata;
+ * pass `status` for failures.
+ */
+export function auth(overrides: Partial<AuthoritativeObservation> = {}): AuthoritativeObservation {
+  const name = overrides.name ?? NAME
+  const values = overrides.values ?? [TOKEN]
+  const hasData = values.length > 0 || (overrides.cname ?? null) !== null
+  const status = overrides.status ?? (hasData ? 'ok' : 'nxdomain')
+  const answered = status === 'ok' || status === 'nodata' || status === 'nxdomain'
+  const rcode = { nxdomain: 'NXDOMAIN', lame: 'REFUSED', servfail: 'SERVFAIL' }[status as string] ?? (answered ? 'NOERROR' : null)
+  return {
+    name,
+    zone: DOMAIN,
+    ...NS1,
+    status,
+    rcode,
+    authoritative: answered,
+    values: answered ? values : [],
+    records: answered ? txtRecords(name, values, overrides.ttl ?? 300) : [],
+    cname: null,
+    otherValues: [],
+    ttl: answered && hasData ? 300 : null,
+    soaSerial: answered ? 2024052801 : null,
+    negativeTtl: answered ? 600 : null,
+    transport: answered ? 'udp' : null,
+    elapsedMs: 3,
+    ...overrides
+  }
+}
+
+export function resolver(overrides: Partial<ResolverObservation> = {}): ResolverObservation {
+  const values = overrides.values ?? [TOKEN]
+  return {
+    name: NAME,
+    id: '192.0.2.53',
+    label: '192.0.2.53',
+    address: '192.0.2.53:53',
+    status: values.length > 0 ? 'ok' : 'nxdomain',
+    rcode: values.length > 0 ? 'NOERROR' : 'NXDOMAIN',
+    values,
+    ttl: values.length > 0 ? 300 : null,
+    receivedAt: Date.UTC(2024, 4, 28, 12),
+    elapsedMs: 10,
+    extendedError: null,
+    negativeTtl: values.length > 0 ? null : 600,
+    ...overrides
+  }
+}
+
+export function zone(overrides: Partial<ZoneObservation> = {}): ZoneObservation {
+  return {
+    name: NAME,
+    found: true,
+    apex: DOMAIN,
+    reason: null,
+    message: null,
+    nameservers: [NS1.server, NS2.server],
+    parentNameservers: [NS1.server, NS2.server],
+    ...overrides
+  }
+}
+
+export function nearMiss(overrides: Partial<NearMissObservation> = {}): NearMissObservation {
+  return {
+    expectedName: NAME,
+    foundName: `${NAME}.${DOMAIN}`,
+    hint: 'zone_doubled',
+    type: 'TXT',
+    values: [TOKEN],
+    server: NS1.server,
+    ...overrides
+  }
+}
+
+export function caa(overrides: Partial<CaaObservation> = {}): CaaObservation {
+  return { certificateDomain: DOMAIN, foundAt: DOMAIN, records: [{ flags: 0, tag: 'issue', value: 'letsencrypt.org' }], ...overrides }
+}
+
+/**
+ * Observations of one diagnosis. By default: example.com, both servers answer the token, no resolvers,
+ * no CAA. Placements follow the input's domains (zone = `zoneApex`) unless given.
+ */
+export function observations(overrides: Partial<Observations> & { zoneApex?: string | null } = {}): Observations {
+  const { zoneApex = DOMAIN, ...rest } = overrides
+  const inp = rest.input ?? input()
+  const placements = rest.placements ?? inp.domains.map((d) => placeRecord(d, inp.host, zoneApex))
+  const zones = rest.zones ?? [...new Set(placements.map((p) => p.name))].map((name) => zone({ name, apex: zoneApex }))
+  return {
+    input: inp,
+    placements,
+    zones,
+    authoritative: [auth(), auth(NS2)],
+    nearMisses: [],
+    resolvers: [],
+    caa: [],
+    provider: detectProvider(zones.flatMap((z) => z.nameservers)),
+    startedAt: Date.UTC(2024, 4, 28, 12),
+    ...rest
+  }
+}
+
+export function ids(findings: readonly Pick<Finding, 'id'>[]): FindingId[] {
+  return findings.map((f) => f.id)
+}
+
+/** Every finding's params against its contract; the message names the finding when one does not conform. */
+export function expectParamsConform(findings: readonly Finding[]): void {
+  const problems = findings.flatMap((f) => checkFindingParams(f.id, f.params))
+  expect(problems, JSON.stringify(findings, null, 1)).toEqual([])
+}
+
+export interface FindingExpectation {
+  expect?: readonly FindingId[]
+  forbid?: readonly FindingId[]
+  /** Params that the first finding of an id must carry (a subset). */
+  params?: Partial<Record<FindingId, Record<string, unknown>>>
+  verdict?: Verdict
+}
+
+/** Zonemaster-style: the expected ids are there, the forbidden ones are not, and every params object conforms. */
+export function expectFindings(findings: readonly Finding[], want: FindingExpectation): void {
+  const found = ids(findings)
+  const dump = findings.map((f) => `${f.id} ${JSON.stringify(f.params)}`).join('\n')
+  for (const id of want.expect ?? []) expect(found, `expected ${id} among:\n${dump}`).toContain(id)
+  for (const id of want.forbid ?? []) expect(found, `did not expect ${id} among:\n${dump}`).not.toContain(id)
+  for (const [id, params] of Object.entries(want.params ?? {})) {
+    const finding = findings.find((f) => f.id === id)
+    expect(finding, `expected ${id} among:\n${dump}`).toBeDefined()
+    expect(finding!.params, `${id} params`).toMatchObject(params!)
+  }
+  expectParamsConform(findings)
+  if (want.verdict) expect(deriveVerdict(findings), `verdict for:\n${dump}`).toBe(want.verdict)
+}
+
+/** The same for a whole report: also checks that the stored verdict is the derived one. */
+export function expectReport(report: DiagnosisReport, want: FindingExpectation): void {
+  expectFindings(report.findings, want)
+  expect(report.verdict).toBe(deriveVerdict(report.findings))
+}
+
+/** One row of a rule table. */
+export interface RuleCase extends FindingExpectation {
+  name: string
+  obs: Observations
+}
+
+/** Runs a rule over each case; also checks that the rule only produces the ids it declares. */
+export function checkRuleCase(rule: Rule, c: RuleCase): Finding[] {
+  const findings = rule.check(c.obs)
+  expectFindings(findings, c)
+  for (const f of findings) expect(rule.produces, `${rule.name} produced undeclared ${f.id}`).toContain(f.id)
+  return findings
+}
