@@ -11,6 +11,7 @@ import {
   describeLab,
   dig,
   labAddress,
+  livingGroupMembers,
   startLab,
   txtRecord,
   zoneBody,
@@ -183,13 +184,13 @@ await describeLab('DNS lab: private hierarchy on NSD + Unbound', NET, () => {
     expect(answerRdata(await dig(EXAMPLE_NS2, '_dnsauth.example.test', 'TXT'), 'TXT')).toEqual(['"token-two"'])
   })
 
-  it('stop() ends every server and resolver and removes the lab directory', async () => {
-    const addresses = [...lab.servers, ...lab.resolvers].map((daemon) => daemon.address)
-    expect(existsSync(lab.dir)).toBe(true)
+  it('stop() ends every process of the lab and removes its directory', async () => {
+    const groups = [...lab.servers, ...lab.resolvers].map((daemon) => daemon.groupPid()!)
+    expect(groups.flatMap(livingGroupMembers).length).toBeGreaterThanOrEqual(groups.length)
     await lab.stop()
     expect(existsSync(lab.dir)).toBe(false)
-    const results = await Promise.all(addresses.map((address) => dig(address, '.', 'SOA')))
-    expect(results.filter((result) => !result.refused).map((result) => result.output)).toEqual([])
+    // Not checked through the ports: a concurrent test run may start its lab on them as soon as ours stops.
+    await expect.poll(() => groups.flatMap(livingGroupMembers), { timeout: 2_000 }).toEqual([])
   })
 })
 

@@ -24,8 +24,8 @@ import { detectProvider } from '../../src/main/diagnosis/catalogs/providers'
 export const TOKEN = '202405280000003q8lby3mq5mwqm0qd4tfv7m8hlxkkvwsgdvj1qdvdxkjwd9k'
 export const DOMAIN = 'example.com'
 export const NAME = `_dnsauth.${DOMAIN}`
-export const NS1 = { server: 'ns1.example-dns.net', address: '192.0.2.1:53' }
-export const NS2 = { server: 'ns2.example-dns.net', address: '192.0.2.2:53' }
+export const NS1 = { server: 'ns1.example-dns.net', address: '192.0.2.1' }
+export const NS2 = { server: 'ns2.example-dns.net', address: '192.0.2.2' }
 
 export function input(overrides: Partial<NormalizedInput> = {}): NormalizedInput {
   return {
@@ -95,7 +95,7 @@ export function resolver(overrides: Partial<ResolverObservation> = {}): Resolver
     name: NAME,
     id: '192.0.2.53',
     label: '192.0.2.53',
-    address: '192.0.2.53:53',
+    address: '192.0.2.53',
     status: values.length > 0 ? 'ok' : 'nxdomain',
     rcode: values.length > 0 ? 'NOERROR' : 'NXDOMAIN',
     values,

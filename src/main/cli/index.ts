@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url'
 import type { CommandResult } from './command'
 import { DIAGNOSE_USAGE, run as runDiagnose } from './commands/diagnose'
 import { QUERY_USAGE, runQuery } from './commands/query'
+import { TRACE_USAGE, run as runTrace } from './commands/trace'
 import { UsageError } from './usage-error'
 
 const MAIN_USAGE = `dnsverify — check DNS records for SSL/TLS certificate domain verification
@@ -23,6 +24,7 @@ interface Command {
 
 const COMMANDS: Record<string, Command> = {
   query: { run: runQuery, usage: QUERY_USAGE },
+  trace: { run: runTrace, usage: TRACE_USAGE },
   diagnose: { run: runDiagnose, usage: DIAGNOSE_USAGE }
 }
 

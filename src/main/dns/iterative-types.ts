@@ -182,7 +182,7 @@ export interface ZoneNotFound extends ZoneResultBase {
   /**
    * nxdomain: the name does not exist, and nothing below a top-level domain encloses it (not registered);
    * no_delegation: the name exists but is not delegated to servers of its own;
-   * unreachable: the servers of zone `at` could not be used.
+   * unreachable: the servers of zone `at` could not be used (`failure` says how; code 'aborted' when cancelled).
    */
   reason: ZoneNotFoundReason
   /** The zone whose servers said so (or could not be reached). */

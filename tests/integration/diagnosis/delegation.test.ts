@@ -170,7 +170,7 @@ await describeLab('diagnosis against NSD + Unbound: the delegation findings', NE
       expect: ['delegation.unreachable', 'record.ok'],
       forbid: ['record.missing', 'delegation.inconsistent', 'zone.not_found'],
       params: {
-        'delegation.unreachable': { server: 'ns2.half.test', address: `${HALF_DOWN}:53`, reason: 'timeout' },
+        'delegation.unreachable': { server: 'ns2.half.test', address: HALF_DOWN, reason: 'timeout' },
         'record.ok': { servers: 1 }
       },
       verdict: 'verified'
@@ -183,7 +183,7 @@ await describeLab('diagnosis against NSD + Unbound: the delegation findings', NE
     expectReport(report, {
       expect: ['delegation.unreachable', 'record.ok'],
       forbid: ['delegation.parent_child_mismatch', 'record.missing'],
-      params: { 'delegation.unreachable': { server: 'ns2.lame.test', address: `${PLATFORM_1}:53`, reason: 'lame' } },
+      params: { 'delegation.unreachable': { server: 'ns2.lame.test', address: PLATFORM_1, reason: 'lame' } },
       verdict: 'verified'
     })
   })
@@ -193,11 +193,10 @@ await describeLab('diagnosis against NSD + Unbound: the delegation findings', NE
     expectReport(report, {
       expect: ['delegation.unreachable', 'record.ok'],
       forbid: ['delegation.parent_child_mismatch', 'record.missing'],
-      params: { 'delegation.unreachable': { server: 'ns2.dead.test', address: `${NOTHING_THERE}:53` } },
+      // The port is closed: ICMP port unreachable comes back at once, no timeout to wait for.
+      params: { 'delegation.unreachable': { server: 'ns2.dead.test', address: NOTHING_THERE, reason: 'refused' } },
       verdict: 'verified'
     })
-    const reason = report.findings.find((f) => f.id === 'delegation.unreachable')!.params['reason']
-    expect(['refused', 'timeout']).toContain(reason)
   })
 
   it('delegation.inconsistent (answers, serials): one server has the record, the other does not', async () => {
@@ -211,7 +210,7 @@ await describeLab('diagnosis against NSD + Unbound: the delegation findings', NE
     expect(inconsistent.map((f) => f.params['what']).sort()).toEqual(['answers', 'serials'])
     const answers = inconsistent.find((f) => f.params['what'] === 'answers')!
     expect(answers.params).toMatchObject({ name: '_dnsauth.answers.test' })
-    expect(answers.params['details']).toContain(`ns2.answers.test (${SYNC_2}:53)`)
+    expect(answers.params['details']).toContain(`ns2.answers.test (${SYNC_2})`)
     const serials = inconsistent.find((f) => f.params['what'] === 'serials')!
     expect(serials.params['details']).toMatch(/: 1\b.*: 2\b|: 2\b.*: 1\b/)
   })

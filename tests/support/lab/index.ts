@@ -21,5 +21,6 @@ export {
 } from './hierarchy'
 export { startLab, type Lab, type LabOptions, type StopServerOptions, type UpdateZoneOptions } from './lab'
 export type { NsdServer, ServerState } from './nsd'
+export { livingGroupMembers } from './processes'
 export type { ResolverSpec, UnboundResolver } from './unbound'
 export * from './zone-text'

@@ -15,7 +15,7 @@ import { assertNet, assertResolverAddress, resolverAddress } from './addresses'
 import { createZoneKeys, keysDirFor, signZone, type TrustAnchor, type ZoneKeys } from './dnssec'
 import { renderZone, type ServerDefinition, type ZoneDefinition } from './hierarchy'
 import { canonicalName } from './names'
-import { acquireNetLock } from './net-lock'
+import { acquireNetLock, netLockPath } from './net-lock'
 import { NsdServer, type ZoneFileWriter } from './nsd'
 import { ProcessGroupRegistry, registerExitCleanup, startReaper } from './processes'
 import { rootHintsText, UnboundResolver, type ResolverSpec } from './unbound'
@@ -68,7 +68,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
   assertNet(options.net)
   const dir = mkdtempSync(join(tmpdir(), `dns-lab-${options.net}-`))
   const groups = new ProcessGroupRegistry(join(dir, 'process-groups'))
-  const reaper = startReaper(groups.listPath, dir)
+  const reaper = startReaper(groups.listPath, dir, netLockPath(options.net))
   const keepDir = process.env.DNS_LAB_KEEP === '1' // keep configs and logs for a post-mortem
   let releaseNet = () => {}
   const cleanUpNow = () => {

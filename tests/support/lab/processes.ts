@@ -2,7 +2,7 @@
 // 127.<net>.0.1:53 bound and the next run of the same test file fails with "address in use".
 
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
-import { accessSync, closeSync, constants, openSync, writeFileSync } from 'node:fs'
+import { accessSync, closeSync, constants, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { delimiter, join } from 'node:path'
 
 // Daemons live in /usr/sbin, which is not on every user's PATH.
@@ -146,18 +146,19 @@ export function registerExitCleanup(cleanup: () => void): () => void {
 
 /**
  * A detached shell that outlives us: when the test process dies without running its 'exit' hooks
- * (SIGKILL, a worker terminated by signal), it kills every group in `groupListPath` and removes `dir`.
+ * (SIGKILL, a worker terminated by signal), it kills every group in `groupListPath`, removes `dir`,
+ * then frees the net lock (only then may another run use the addresses).
  */
-export function startReaper(groupListPath: string, dir: string): ChildProcess {
+export function startReaper(groupListPath: string, dir: string, lockPath: string): ChildProcess {
   const script = [
     'while kill -0 "$1" 2>/dev/null; do sleep 0.5; done',
-    'while read -r pid; do kill -KILL -- "-$pid" 2>/dev/null; done < "$2"',
-    'rm -rf -- "$3"'
+    // dash's kill takes no '--'; '-9 -PID' is its way to signal a whole process group.
+    'while read -r pid; do kill -9 "-$pid" 2>/dev/null; done < "$2"',
+    'rm -rf -- "$3"',
+    'rm -f -- "$4"'
   ].join('\n')
-  const reaper = spawn('/bin/sh', ['-c', script, 'lab-reaper', String(process.pid), groupListPath, dir], {
-    detached: true,
-    stdio: 'ignore'
-  })
+  const args = ['-c', script, 'lab-reaper', String(process.pid), groupListPath, dir, lockPath]
+  const reaper = spawn('/bin/sh', args, { detached: true, stdio: 'ignore' })
   reaper.unref()
   return reaper
 }
@@ -190,4 +191,22 @@ export async function runCommandOrThrow(binary: string, args: string[], options:
     throw new Error(`${binary} ${args.join(' ')} failed (exit ${result.code}):\n${result.stderr}${result.stdout}`)
   }
   return result
+}
+
+/** Pids of the processes of a process group that are still running (zombies excluded). Linux only: reads /proc. */
+export function livingGroupMembers(groupPid: number): number[] {
+  const members: number[] = []
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue
+    let stat: string
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8')
+    } catch {
+      continue // exited while we looked
+    }
+    // "pid (comm) state ppid pgrp …"; comm may contain spaces and parentheses, so parse after the last ')'.
+    const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ')
+    if (Number(pgrp) === groupPid && state !== 'Z' && state !== 'X') members.push(Number(entry))
+  }
+  return members
 }

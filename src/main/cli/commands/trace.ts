@@ -1,0 +1,45 @@
+import { createIterativeResolver } from '../../dns/iterative'
+import { formatTrace } from '../../dns/format-trace'
+import { parseServerAddress } from '../../dns/server-address'
+import { parseCommandArgs, parseIntegerFlag } from '../args'
+import type { CommandResult } from '../command'
+import { UsageError } from '../usage-error'
+import { usage } from './query'
+import { toQuestion } from '../../dns/exchange'
+
+export const TRACE_USAGE = `Usage: dnsverify trace NAME [TYPE] [--root S ...] [--auth-port P] [--timeout MS] [--ipv6] [--json]
+  Follows the delegation from the root servers down to the answer, like dig +trace.
+  --root S       root server IP[:port] to start from (repeatable; default: the IANA root servers)
+  --auth-port P  port to ask every authoritative server on (labs whose servers do not listen on 53)
+  --timeout MS   ms to wait for each try (default 2000)
+  --ipv6         also use IPv6 addresses of servers
+  --json         print the whole resolution (every step) as JSON`
+
+const HELP_HINT = 'Run "dnsverify help trace" for the options.'
+
+export async function run(argv: string[]): Promise<CommandResult> {
+  const { values, positionals } = parseCommandArgs(
+    argv,
+    {
+      root: { type: 'string', multiple: true },
+      'auth-port': { type: 'string' },
+      timeout: { type: 'string' },
+      ipv6: { type: 'boolean' },
+      json: { type: 'boolean' }
+    },
+    2,
+    HELP_HINT
+  )
+  if (positionals.length === 0) throw new UsageError(`Missing NAME.\n${HELP_HINT}`)
+  const question = usage(() => toQuestion({ name: positionals[0]!, type: positionals[1] ?? 'A' }))
+  const roots = usage(() => (values.root ?? []).map((r) => parseServerAddress(r)))
+  const resolver = createIterativeResolver({
+    rootServers: roots.length > 0 ? roots : undefined,
+    authPort: parseIntegerFlag(values['auth-port'], '--auth-port', 1, 65535),
+    timeoutMs: parseIntegerFlag(values.timeout, '--timeout', 1, 60_000),
+    family: values.ipv6 ? 'both' : 'ipv4'
+  })
+  const result = await resolver.resolve(question.name, question.type)
+  const stdout = values.json ? JSON.stringify(result, null, 2) + '\n' : formatTrace(result)
+  return { stdout, exitCode: result.status === 'answer' ? 0 : 1 }
+}

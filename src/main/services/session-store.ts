@@ -1,0 +1,190 @@
+/**
+ * Verification sessions (one per domain in progress), one JSON file each in `<data>/sessions/<id>.json`, so a
+ * write touches one small file and one bad file costs one session, not all. Every write is atomic (temp file,
+ * fsync, rename); a file that cannot be read back is moved aside as `*.corrupt-<time>` and reported, and the
+ * other sessions load as usual.
+ */
+import { randomUUID } from 'node:crypto'
+import { readdir, unlink } from 'node:fs/promises'
+import { join } from 'node:path'
+import type { VerificationSession } from '../../shared/api'
+import { ApiFailure, LIMITS, SESSION_ID_PATTERN, verificationSessionSchema } from '../api-validation'
+import { moveAside, readTextIfExists, removeStaleTempFiles, writeFileAtomic } from './atomic-file'
+import { KeyedLock } from './keyed-lock'
+import { type StoreLogger, type StoreProblem, consoleLogger } from './store-problems'
+
+export const SESSIONS_DIR = 'sessions'
+const FILE_FORMAT = 1
+
+interface SessionFile {
+  format: typeof FILE_FORMAT
+  session: VerificationSession
+}
+
+export function isValidSessionId(id: string): boolean {
+  return id.length > 0 && id.length <= LIMITS.sessionIdChars && SESSION_ID_PATTERN.test(id)
+}
+
+export interface SessionStoreOptions {
+  dataDir: string
+  logger?: StoreLogger
+  now?: () => Date
+  maxSessions?: number
+}
+
+export class SessionStore {
+  readonly dir: string
+  private readonly logger: StoreLogger
+  private readonly now: () => Date
+  private readonly maxSessions: number
+  private readonly lock = new KeyedLock()
+  private readonly found: StoreProblem[] = []
+  private cleaned = false
+
+  constructor(options: SessionStoreOptions) {
+    this.dir = join(options.dataDir, SESSIONS_DIR)
+    this.logger = options.logger ?? consoleLogger
+    this.now = options.now ?? (() => new Date())
+    this.maxSessions = options.maxSessions ?? LIMITS.sessions
+  }
+
+  /** Problems met while reading (unreadable files moved aside), oldest first. */
+  get problems(): readonly StoreProblem[] {
+    return this.found
+  }
+
+  /** Every readable session, oldest first. */
+  async list(): Promise<VerificationSession[]> {
+    await this.cleanOnce()
+    const sessions: VerificationSession[] = []
+    for (const id of await this.storedIds()) {
+      const session = await this.lock.run(id, () => this.read(id))
+      if (session) sessions.push(session)
+    }
+    return sessions.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+  }
+
+  async get(id: string): Promise<VerificationSession | null> {
+    if (!isValidSessionId(id)) return null
+    return this.lock.run(id, () => this.read(id))
+  }
+
+  /**
+   * Saves a session (new or existing) and returns it as stored: an empty id gets a new one, `createdAt` stays
+   * what it was for a known session, `updatedAt` is now.
+   */
+  async save(session: VerificationSession): Promise<VerificationSession> {
+    const id = session.id === '' ? randomUUID() : session.id
+    if (!isValidSessionId(id)) throw new ApiFailure('bad_input', 'A session id uses only letters, digits, "-" and "_".', 'id')
+    await this.cleanOnce()
+    return this.lock.run(id, async () => {
+      const existing = await this.read(id)
+      if (!existing && (await this.storedIds()).length >= this.maxSessions) {
+        throw new ApiFailure('bad_input', `At most ${this.maxSessions} sessions are kept. Delete finished ones first.`)
+      }
+      const now = this.now().toISOString()
+      const stored: VerificationSession = {
+        ...session,
+        id,
+        createdAt: existing?.createdAt ?? (session.createdAt || now),
+        updatedAt: now
+      }
+      await this.write(stored)
+      return stored
+    })
+  }
+
+  /** Changes a stored session with `change`; null (and nothing written) when there is no such session. */
+  async update(id: string, change: (session: VerificationSession) => VerificationSession): Promise<VerificationSession | null> {
+    if (!isValidSessionId(id)) return null
+    return this.lock.run(id, async () => {
+      const existing = await this.read(id)
+      if (!existing) return null
+      const stored = { ...change(existing), id, createdAt: existing.createdAt, updatedAt: this.now().toISOString() }
+      await this.write(stored)
+      return stored
+    })
+  }
+
+  /** Deletes a session; false when there was none. */
+  async delete(id: string): Promise<boolean> {
+    if (!isValidSessionId(id)) return false
+    return this.lock.run(id, async () => {
+      try {
+        await unlink(this.pathOf(id))
+        return true
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code === 'ENOENT') return false
+        throw e
+      }
+    })
+  }
+
+  private pathOf(id: string): string {
+    return join(this.dir, `${id}.json`)
+  }
+
+  private async storedIds(): Promise<string[]> {
+    let names: string[]
+    try {
+      names = await readdir(this.dir)
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return []
+      throw e
+    }
+    return names
+      .filter((name) => name.endsWith('.json'))
+      .map((name) => name.slice(0, -'.json'.length))
+      .filter(isValidSessionId)
+      .sort()
+  }
+
+  private async write(session: VerificationSession): Promise<void> {
+    const file: SessionFile = { format: FILE_FORMAT, session }
+    await writeFileAtomic(this.pathOf(session.id), JSON.stringify(file, null, 2) + '\n')
+  }
+
+  /** The stored session, or null when there is none or its file was unreadable (then moved aside). */
+  private async read(id: string): Promise<VerificationSession | null> {
+    const path = this.pathOf(id)
+    const text = await readTextIfExists(path)
+    if (text === null) return null
+    const problem = checkSessionFile(text, id)
+    if (typeof problem !== 'string') return problem
+    let movedTo: string | null = null
+    let reason = problem
+    try {
+      movedTo = await moveAside(path, this.now())
+    } catch (e) {
+      reason += `; could not move it aside: ${(e as Error).message}`
+    }
+    this.found.push({ file: path, movedTo, reason })
+    this.logger.warn(`session file ${path}: ${reason}${movedTo ? ` (kept as ${movedTo})` : ''}`)
+    return null
+  }
+
+  private async cleanOnce(): Promise<void> {
+    if (this.cleaned) return
+    this.cleaned = true
+    await removeStaleTempFiles(this.dir).catch(() => [])
+  }
+}
+
+/** The session in a file's text, or why it cannot be used. */
+function checkSessionFile(text: string, id: string): VerificationSession | string {
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch (e) {
+    return `not valid JSON (${(e as Error).message})`
+  }
+  const file = data as Partial<SessionFile> | null
+  if (typeof file !== 'object' || file === null || file.format !== FILE_FORMAT) return 'not a session file of a known format'
+  const parsed = verificationSessionSchema.safeParse(file.session)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    return `the session does not check out (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'invalid'})`
+  }
+  if (parsed.data.id !== id) return `the session inside has id "${parsed.data.id}", not "${id}"`
+  return parsed.data
+}
