@@ -61,7 +61,6 @@ export async function startDelayedHierarchy(delayMs: number, value: string): Pro
     servers.push(
       await startFixtureServer(
         async (ctx) => {
-          if (process.env['BENCH_TRACE']) console.log(Date.now() % 100000, host, ctx.query.name, ctx.query.type)
           await delay()
           ctx.reply(answerFromZone(ctx.query, zone))
         },
@@ -110,7 +109,12 @@ function answerFromZone(q: FixtureQuery, zone: ZoneData, recursive = false): Buf
   const answers = atName.filter((r) => r.type === q.type).map((r) => ({ ttl: 300, ...r }))
   const soa = zone.records.filter((r) => r.type === 'SOA').map((r) => ({ ttl: 300, ...r }))
   const rcode = inZone && atName.length === 0 && name !== zone.apex ? 3 : 0
-  return dnsPacket.encode({ ...base, flags: flagsFor(!recursive) | rcode, answers, authorities: answers.length ? [] : soa })
+  // Like real authoritative servers, NS answers carry the addresses of in-zone name servers.
+  const additionals =
+    q.type === 'NS'
+      ? answers.flatMap((ns) => zone.records.filter((r) => r.type === 'A' && r.name === ns.data)).map((r) => ({ ttl: 300, ...r }))
+      : []
+  return dnsPacket.encode({ ...base, flags: flagsFor(!recursive) | rcode, answers, authorities: answers.length ? [] : soa, additionals })
 }
 
 async function freePort(): Promise<number> {

@@ -1,9 +1,10 @@
-import { app, BrowserWindow, session } from 'electron'
+import { app, BrowserWindow, ipcMain, session } from 'electron'
+import { registerIpc } from './ipc'
+import { createApiService } from './services/api-service'
+import { defaultEngine } from './services/default-engine'
+import { localeFromTag } from './services/settings-store'
 import { applySessionPolicy } from './session-policy'
-import { createMainWindow } from './window'
-
-// TODO(ipc): register the IPC handlers here once src/main/ipc.ts exists:
-//   import { registerIpc } from './ipc'   …   registerIpc() inside whenReady, before createWindow().
+import { createMainWindow, rendererUrl } from './window'
 
 let mainWindow: BrowserWindow | null = null
 
@@ -34,6 +35,17 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     applySessionPolicy(session.defaultSession)
+    const service = createApiService({
+      dataDir: app.getPath('userData'),
+      engine: defaultEngine,
+      defaultLocale: localeFromTag(app.getLocale())
+    })
+    registerIpc(service, {
+      ipcMain,
+      appUrl: rendererUrl(),
+      targets: () => BrowserWindow.getAllWindows().map((w) => w.webContents)
+    })
+    app.on('will-quit', () => void service.dispose())
     createWindow()
     // macOS: clicking the dock icon with no window open makes a new one.
     app.on('activate', () => {

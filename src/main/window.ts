@@ -6,7 +6,7 @@ import { isAllowedExternalUrl, isAppUrl } from './navigation-policy'
 export const APP_TITLE = 'DNS Verify Assistant'
 
 /** The page the window shows: the electron-vite dev server in development, the built index.html otherwise. */
-function rendererUrl(): string {
+export function rendererUrl(): string {
   const devServerUrl = process.env['ELECTRON_RENDERER_URL']
   // A packaged app ignores the variable, so nobody can point the shipped app at another page through the environment.
   if (!app.isPackaged && devServerUrl) return devServerUrl

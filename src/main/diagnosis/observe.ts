@@ -15,7 +15,7 @@ import type {
 import type { DnsRecord, ExchangeOutcome, ServerAddress } from '../../shared/dns-types'
 import type { ProviderMatch } from '../../shared/catalog-types'
 import type { ExchangeOptions, QuestionInput } from '../dns/exchange'
-import type { IterativeResolver, ZoneResult } from '../dns/iterative-types'
+import type { IterativeResolver, ZoneNotFound, ZoneResult } from '../dns/iterative-types'
 import { sameName, parentName, stripDot } from '../dns/names'
 import type { ResolverTarget } from '../dns/resolvers'
 import { serverToString } from '../dns/server-address'
@@ -85,12 +85,14 @@ export async function gatherObservations(input: NormalizedInput, deps: ObserveDe
     caaPromise
   ])
 
+  // A zone none of whose servers could be used: each server tried, with why, so the rules can name them.
+  const unusable = [...zoneByName].flatMap(([name, zone]) => (!zone.found && zone.reason === 'unreachable' ? unusableServers(name, zone) : []))
   const nsHosts = unique(zoneResults.flatMap((z) => (z.found ? z.servers.map((s) => s.name) : [])))
   return {
     input,
     placements,
     zones: recordNames.map((name) => toZoneObservation(name, zoneByName.get(name)!)),
-    authoritative,
+    authoritative: [...authoritative, ...unusable],
     nearMisses,
     resolvers,
     caa,
@@ -112,6 +114,44 @@ function toZoneObservation(name: string, zone: ZoneResult): ZoneObservation {
     nameservers: zone.nameservers.map(lowerNoDot),
     parentNameservers: zone.parentNameservers.map((p) => lowerNoDot(p.name))
   }
+}
+
+/** The servers of the zone where resolution stopped that failed or answered without authority (from the walk's steps). */
+function unusableServers(name: string, zone: ZoneNotFound): AuthoritativeObservation[] {
+  const out: AuthoritativeObservation[] = []
+  for (const step of zone.steps) {
+    if ((step.kind !== 'failed' && step.kind !== 'lame') || !sameName(step.zone, zone.at)) continue
+    const address = serverToString(step.server.address)
+    if (out.some((o) => o.address === address)) continue
+    const status =
+      step.kind === 'lame'
+        ? 'lame'
+        : step.failureCode === 'refused_connection'
+          ? 'refused'
+          : step.failureCode === 'network' || step.failureCode === 'malformed'
+            ? 'network'
+            : 'timeout'
+    out.push({
+      name,
+      zone: zone.at,
+      server: lowerNoDot(step.server.name),
+      address,
+      status,
+      rcode: step.rcode,
+      authoritative: step.authoritative,
+      values: [],
+      records: [],
+      cname: null,
+      otherValues: [],
+      ttl: null,
+      soaSerial: null,
+      negativeTtl: null,
+      transport: step.transport,
+      elapsedMs: step.elapsedMs,
+      ...(step.problem ? { error: step.problem } : {})
+    })
+  }
+  return out
 }
 
 async function observeAuthoritative(

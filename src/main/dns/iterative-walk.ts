@@ -85,7 +85,14 @@ export class Walker {
   }
 
   /** Follows referrals from `start` until a server of some zone answers for `name` itself. */
-  async walk(name: string, type: string, start: ZoneServers, ctx: WalkContext, steps: TraceStep[]): Promise<Outcome<WalkEnd>> {
+  async walk(
+    name: string,
+    type: string,
+    start: ZoneServers,
+    ctx: WalkContext,
+    steps: TraceStep[],
+    onReferral?: (at: ZoneServers) => void
+  ): Promise<Outcome<WalkEnd>> {
     let at = start
     for (let referrals = 0; ; referrals++) {
       const got = await this.askZone(at, name, type, ctx, steps)
@@ -100,6 +107,7 @@ export class Walker {
         )
       }
       at = this.zoneFromReferral(meaning.referral)
+      onReferral?.(at)
     }
   }
 

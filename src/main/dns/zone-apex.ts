@@ -1,10 +1,11 @@
 import { isIP } from 'node:net'
 import { performance } from 'node:perf_hooks'
 import type { DnsRecord, ServerAddress } from '../../shared/dns-types'
-import type { ResolveFailure, TraceStep, ZoneFound, ZoneNotFound, ZoneNotFoundReason, ZoneServer } from './iterative-types'
+import type { NameserverLookup, ResolveFailure, TraceStep, ZoneFound, ZoneNotFound, ZoneNotFoundReason, ZoneServer } from './iterative-types'
 import { serverLabel, zoneLabel } from './iterative-report'
 import { zoneOfAnswer, type WalkContext, type WalkEnd, type Walker, type ZoneServers } from './iterative-walk'
-import { nameLabels, sameName, stripDot } from './names'
+import { isSubdomainOf, nameLabels, sameName, stripDot } from './names'
+import { addressTypes } from './root-hints'
 
 /**
  * The zone holding `name`: the server that finally answers a SOA question for it is an authority of
@@ -14,7 +15,12 @@ import { nameLabels, sameName, stripDot } from './names'
 export async function findZoneApex(walker: Walker, name: string, ctx: WalkContext): Promise<ZoneFound | ZoneNotFound> {
   const started = performance.now()
   const steps: TraceStep[] = []
-  const end = await walker.walk(name, 'SOA', walker.settings.root, ctx, steps)
+  // Each referral may lead to the zone that holds the name: ask that zone for its NS set at the same
+  // time as the SOA question, so describing the zone costs no extra round trip (the query cache keeps it).
+  const prefetchNs = (at: ZoneServers): void => {
+    if (!isRegistryZone(at.zone)) void walker.askZone(at, at.zone, 'NS', walker.newContext(8, ctx.signal), [])
+  }
+  const end = await walker.walk(name, 'SOA', walker.settings.root, ctx, steps, prefetchNs)
   const base = () => ({ name, steps, nameserverLookups: ctx.lookups, elapsedMs: elapsedSince(started) })
   if (!end.ok) return notFound('unreachable', end.failure.zone, end.failure.message, end.failure, base())
   const { meaning, at, response, server } = end.value
@@ -88,9 +94,17 @@ async function describeZone(
     )
   }
 
-  const nsRecords = knownNsRecords ?? (await childNsRecords(walker, apex, end, ctx, steps, problems))
+  // The zone's own servers, the one that already answered first.
+  const zoneServers: ZoneServers = { ...end.at, servers: [{ name: end.server.name, addresses: [end.server.address] }, ...end.at.servers] }
+  const ns = knownNsRecords
+    ? { records: knownNsRecords, additionals: end.response.additionals }
+    : await childNsRecords(walker, apex, end, ctx, steps, problems)
+  const nsRecords = ns.records
   const nameservers = uniqueNames(nsRecords.map((r) => (r.data.kind === 'name' ? r.data.target : '')).filter(Boolean))
-  const servers = await collectServers(walker, apex, nameservers, parentNameservers, ctx)
+  // An authoritative NS answer carries the addresses of the zone's own name servers in its additional
+  // section: for names inside the zone that is the zone's own data, so no further question is needed.
+  const addresses = addressFinder(walker, apex, zoneServers, ctx, ns.additionals)
+  const servers = await collectServers(nameservers, parentNameservers, addresses)
   return {
     apex: stripDot(apex).toLowerCase(),
     parentZone: isRoot ? null : (delegation?.from ?? null),
@@ -111,27 +125,85 @@ async function childNsRecords(
   ctx: WalkContext,
   steps: TraceStep[],
   problems: string[]
-): Promise<DnsRecord[]> {
+): Promise<{ records: DnsRecord[]; additionals: DnsRecord[] }> {
   const first = { name: end.server.name, addresses: [end.server.address] }
   const zone: ZoneServers = { ...end.at, servers: [first, ...end.at.servers] }
   const got = await walker.askZone(zone, apex, 'NS', ctx, steps)
   if (!got.ok) {
     problems.push(`The zone's own NS records could not be read: ${got.failure.message}`)
-    return []
+    return { records: [], additionals: [] }
   }
-  const { meaning, server } = got.value
-  if (meaning.kind === 'answer' && meaning.chain.length === 0) return meaning.records
+  const { meaning, server, response } = got.value
+  if (meaning.kind === 'answer' && meaning.chain.length === 0) return { records: meaning.records, additionals: response.additionals }
   problems.push(`${serverLabel(server)} gave no NS records for ${apex} (${meaning.kind}).`)
-  return []
+  return { records: [], additionals: [] }
+}
+
+/**
+ * Looks up each name server's addresses once. A name inside the zone is asked of the zone's own
+ * servers (one round trip, authoritative data) instead of from the root; others resolve from the root.
+ */
+function addressFinder(
+  walker: Walker,
+  apex: string,
+  zone: ZoneServers,
+  ctx: WalkContext,
+  additionals: DnsRecord[]
+): (name: string) => Promise<NameserverLookup> {
+  const started = new Map<string, Promise<NameserverLookup>>()
+  return (raw) => {
+    const name = stripDot(raw).toLowerCase()
+    const known = started.get(name)
+    if (known) return known
+    const given = isSubdomainOf(name, apex) && apex !== '.'
+      ? additionals.filter((r) => sameName(r.name, name)).flatMap((r) => walker.addressOf(r) ?? [])
+      : []
+    if (given.length > 0) {
+      const lookup: NameserverLookup = { name, forZone: apex, addresses: given, problem: null, loop: false, steps: [] }
+      started.set(name, Promise.resolve(lookup))
+      return started.get(name)!
+    }
+    // Each server gets a budget of its own: one slow NS must not starve the others.
+    const own: WalkContext = { ...ctx, budget: { queriesLeft: ctx.budget.queriesLeft }, depth: 0, lookupStack: [] }
+    const lookup = isIP(name)
+      ? Promise.resolve<NameserverLookup>({ name, forZone: apex, addresses: [], problem: null, loop: false, steps: [] })
+      : isSubdomainOf(name, apex) && apex !== '.'
+        ? askZoneForAddresses(walker, name, apex, zone, own)
+        : walker.lookupAddresses(name, apex, own)
+    started.set(name, lookup)
+    return lookup
+  }
+}
+
+async function askZoneForAddresses(walker: Walker, name: string, apex: string, zone: ZoneServers, ctx: WalkContext): Promise<NameserverLookup> {
+  const lookup: NameserverLookup = { name, forZone: apex, addresses: [], problem: null, loop: false, steps: [] }
+  const problems: string[] = []
+  const replies = await Promise.all(addressTypes(walker.settings.family).map((type) => walker.askZone(zone, name, type, ctx, lookup.steps)))
+  for (const got of replies) {
+    if (!got.ok) {
+      problems.push(got.failure.message)
+      continue
+    }
+    for (const record of got.value.response.answers) {
+      if (!sameName(record.name, name)) continue
+      const address = walker.addressOf(record)
+      if (address && !lookup.addresses.some((a) => a.host === address.host)) lookup.addresses.push(address)
+    }
+  }
+  if (lookup.addresses.length === 0) {
+    // Not in the zone's data (or the zone's servers would not say): fall back to a full lookup.
+    return walker.lookupAddresses(name, apex, ctx)
+  }
+  lookup.problem = problems.length > 0 && lookup.addresses.length === 0 ? problems.join('; ') : null
+  ctx.lookups.push(lookup)
+  return lookup
 }
 
 /** Every name of both NS sets with the glue the parent gave and the addresses looked up for it. */
 function collectServers(
-  walker: Walker,
-  apex: string,
   childNames: string[],
   parent: { name: string; glue: ServerAddress[] }[],
-  ctx: WalkContext
+  addresses: (name: string) => Promise<NameserverLookup>
 ): Promise<ZoneServer[]> {
   const names = uniqueNames([...childNames, ...parent.map((p) => p.name)])
   return Promise.all(
@@ -140,12 +212,10 @@ function collectServers(
       const inParent = parent.some((p) => sameName(p.name, name))
       const inChild = childNames.some((n) => sameName(n, name))
       if (isIP(name)) return { name, addresses: glue, glue, inParent, inChild, problem: null } // root given by address
-      // Each server gets a budget of its own: one slow NS must not starve the others.
-      const own: WalkContext = { ...ctx, budget: { queriesLeft: ctx.budget.queriesLeft }, depth: 0, lookupStack: [] }
-      const lookup = await walker.lookupAddresses(name, apex, own)
-      const addresses = [...glue]
-      for (const a of lookup.addresses) if (!addresses.some((g) => g.host === a.host)) addresses.push(a)
-      return { name, addresses, glue, inParent, inChild, problem: lookup.addresses.length === 0 ? lookup.problem : null }
+      const lookup = await addresses(name)
+      const all = [...glue]
+      for (const a of lookup.addresses) if (!all.some((g) => g.host === a.host)) all.push(a)
+      return { name, addresses: all, glue, inParent, inChild, problem: lookup.addresses.length === 0 ? lookup.problem : null }
     })
   )
 }

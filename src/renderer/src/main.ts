@@ -2,6 +2,7 @@ import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'
 import { i18n } from './i18n'
+import './styles/app.css'
 
 document.documentElement.lang = i18n.global.locale.value
 

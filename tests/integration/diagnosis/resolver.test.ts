@@ -9,7 +9,7 @@ import type { DiagnoseInput } from '../../../src/shared/diagnosis-types'
 import { exchange } from '../../../src/main/dns/exchange'
 import { runDiagnosis } from '../../../src/main/diagnosis/run-diagnosis'
 import { expectReport, TOKEN } from '../../support/diagnosis-fixtures'
-import { buildHierarchy, describeLab, labAddress, startLab, txtRecord, type Lab, type ZoneSpec } from '../../support/lab'
+import { buildHierarchy, describeLab, labAddress, resolverAddress as labResolverAddress, startLab, txtRecord, type Lab, type ZoneSpec } from '../../support/lab'
 
 const NET = 74 // this file's lab net (see tests/support/lab/addresses.ts)
 const NS = labAddress(NET, 2, 1)
@@ -39,7 +39,12 @@ await describeLab('diagnosis against NSD + Unbound: resolver and propagation fin
   let blackHoleAddress: string
 
   beforeAll(async () => {
-    lab = await startLab({ net: NET, servers: buildHierarchy({ net: NET, tld: 'test', zones }) })
+    lab = await startLab({
+      net: NET,
+      servers: buildHierarchy({ net: NET, tld: 'test', zones }),
+      // Unbound keeps retrying a dead server for minutes by default; with this it gives up (SERVFAIL) within a second.
+      resolvers: [{ address: labResolverAddress(NET, 1), serverOptions: ['infra-cache-max-rtt: 400'] }]
+    })
     resolverAddress = lab.resolver().address
     await lab.stopServer(DEAD_NS, { mode: 'unreachable' })
     // A resolver address that takes queries and never answers (a firewall that drops them).
@@ -126,11 +131,18 @@ await describeLab('diagnosis against NSD + Unbound: resolver and propagation fin
   })
 
   it('resolver.servfail: the zone\'s only server is down, so the resolver fails (not a DNSSEC problem)', async () => {
+    // The resolver has already found the server dead (its first SERVFAIL takes longer than our 500 ms).
+    const primed = await exchange({ name: '_dnsauth.dead.test', type: 'TXT' }, resolverAddress, { timeoutMs: 5000, retries: 0 })
+    expect(primed.response.rcode).toBe('SERVFAIL')
     const report = await diagnose(['dead.test'])
     expectReport(report, {
-      expect: ['resolver.servfail'],
-      forbid: ['dnssec.bogus', 'record.ok', 'resolver.unreachable'],
-      params: { 'resolver.servfail': { resolver: resolverAddress, name: '_dnsauth.dead.test' } },
+      expect: ['resolver.servfail', 'delegation.unreachable'],
+      forbid: ['dnssec.bogus', 'record.ok', 'record.missing', 'zone.not_found', 'resolver.unreachable'],
+      params: {
+        'resolver.servfail': { resolver: resolverAddress, name: '_dnsauth.dead.test' },
+        // The server itself is named, with why it could not be used (its port is closed).
+        'delegation.unreachable': { server: 'ns1.dead.test', address: DEAD_NS, reason: 'refused' }
+      },
       verdict: 'action_needed'
     })
   })

@@ -4,6 +4,9 @@
 // Convention for test files: nets 53..99 are reserved for tests, and EACH TEST FILE PICKS ITS OWN
 // CONSTANT (vitest runs files in parallel workers). Note the net you take here to avoid reuse:
 //   53  tests/integration/lab.test.ts
+//   61  tests/integration/iterative.test.ts
+//   62  tests/integration/trace.test.ts
+// Two test RUNS at once on one machine are fine: net-lock.ts makes the second wait for the net.
 //
 //   127.<net>.0.1          root server (a.root-servers.<tld>)
 //   127.<net>.1.1, .1.2    TLD servers (a.nic.<tld>, b.nic.<tld>)

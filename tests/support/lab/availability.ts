@@ -82,5 +82,7 @@ export async function describeLab(title: string, net: number, body: () => void):
     })
     return
   }
+  // The title carries the reason for verbose reporters; the warning shows in the default one too.
+  console.warn(`DNS lab suite "${title}" skipped: ${availability.reason}. To run it: ${LAB_INSTALL_HINT}.`)
   describe.skip(`${title} [skipped: ${availability.reason}; to run: ${LAB_INSTALL_HINT}]`, body)
 }

@@ -116,7 +116,7 @@ export async function startLab(options: LabOptions): Promise<Lab> {
 
     // All at once: a resolver only queries the servers when asked, and nobody asks before startLab returns.
     await Promise.all(servers.map((server) => server.prepare()))
-    await Promise.all([...servers.map((server) => server.start()), ...resolvers.map((resolver) => resolver.start())])
+    await settleAll([...servers.map((server) => server.start()), ...resolvers.map((resolver) => resolver.start())])
 
     return buildLabHandle({ net: options.net, dir, servers, resolvers, trustAnchors, roots, stop })
   } catch (error) {
@@ -198,6 +198,15 @@ function zoneFileWriter(keysByZone: Map<string, ZoneKeys>): ZoneFileWriter {
     if (!keys) throw new Error(`No keys for signed zone '${zone.apex}'.`)
     writeFileSync(`${path}.unsigned`, text)
     await signZone(keys, `${path}.unsigned`, path, zone.dnssec)
+  }
+}
+
+/** Waits for every start (so none is still spawning while the lab stops), then reports every failure. */
+async function settleAll(starts: Promise<void>[]): Promise<void> {
+  const failures = (await Promise.allSettled(starts)).flatMap((result) => (result.status === 'rejected' ? [result.reason] : []))
+  if (failures.length === 1) throw failures[0]
+  if (failures.length > 1) {
+    throw new Error(failures.map((failure) => (failure instanceof Error ? failure.message : String(failure))).join('\n\n'))
   }
 }
 

@@ -147,7 +147,8 @@ export function registerExitCleanup(cleanup: () => void): () => void {
 /**
  * A detached shell that outlives us: when the test process dies without running its 'exit' hooks
  * (SIGKILL, a worker terminated by signal), it kills every group in `groupListPath`, removes `dir`,
- * then frees the net lock (only then may another run use the addresses).
+ * then frees the net lock (only then may another run use the addresses). The lock must be JSON with
+ * the test process id as "pid" (see net-lock.ts).
  */
 export function startReaper(groupListPath: string, dir: string, lockPath: string): ChildProcess {
   const script = [
@@ -155,7 +156,8 @@ export function startReaper(groupListPath: string, dir: string, lockPath: string
     // dash's kill takes no '--'; '-9 -PID' is its way to signal a whole process group.
     'while read -r pid; do kill -9 "-$pid" 2>/dev/null; done < "$2"',
     'rm -rf -- "$3"',
-    'rm -f -- "$4"'
+    // The lock may belong to another run if we died while still waiting for it: remove only our own.
+    'if grep -qE "\\"pid\\":$1[,}]" "$4" 2>/dev/null; then rm -f -- "$4"; fi'
   ].join('\n')
   const args = ['-c', script, 'lab-reaper', String(process.pid), groupListPath, dir, lockPath]
   const reaper = spawn('/bin/sh', args, { detached: true, stdio: 'ignore' })

@@ -13,6 +13,8 @@ export const zoneRule: Rule = {
       const placement = obs.placements.find((p) => p.name === zone.name)
       const domain = placement ? placement.baseDomain : baseDomainOf(zone.name)
       if (zone.reason === 'unreachable') {
+        // The servers that failed are in the authoritative observations: the delegation rule names each.
+        if (obs.authoritative.some((o) => o.name === zone.name)) continue
         findings.push(
           createFinding('delegation.unreachable', { server: zone.message ?? 'name servers', address: '', reason: 'timeout' }, [
             { query: { name: zone.name, type: 'SOA' }, note: zone.message ?? undefined }

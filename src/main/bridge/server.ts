@@ -1,0 +1,287 @@
+/**
+ * Browser mode: the same API as the Electron shell, over HTTP on 127.0.0.1, plus the built renderer as static
+ * files, so the app runs in any browser (and Playwright drives it in Chromium).
+ *
+ *   GET  /, /assets/...        the renderer (no token needed: public build output; Host still checked)
+ *   POST /api/<channel>        JSON input → `{ ok, value | error }` (Authorization: Bearer <token>)
+ *   GET  /api/events?token=…   server-sent events: `watch:onDidProgress` with a WatchProgress as data
+ *
+ * Every request passes the guards in request-guard.ts first; every response carries the app's CSP and
+ * no-sniff / no-referrer / no-framing headers.
+ */
+import { createReadStream } from 'node:fs'
+import { realpath } from 'node:fs/promises'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { ApiClient, ApiErrorBody, WatchProgress } from '../../shared/api'
+import { API_EVENT_CHANNELS, type ApiResult } from '../../shared/api-result'
+import { callApi, type DispatchLogger } from '../api-dispatch'
+import { isApiChannel } from '../api-validation'
+import { contentSecurityPolicyHeader } from '../content-security-policy'
+import {
+  bearerToken,
+  generateToken,
+  isAllowedOrigin,
+  isCrossSiteFetch,
+  isExpectedHost,
+  tokensMatch
+} from './request-guard'
+import { resolveStaticFile } from './static-files'
+
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
+
+export interface BridgeOptions {
+  /** 0 (default) picks a free port. */
+  port?: number
+  /** Only loopback: the bridge is never reachable from the network. */
+  host?: '127.0.0.1'
+  /** The built renderer (out/renderer). */
+  rendererDir: string
+  service: ApiClient
+  /** Fixed token (tests); random 32 bytes by default. */
+  token?: string
+  maxBodyBytes?: number
+  logger?: DispatchLogger
+}
+
+export interface RunningBridge {
+  port: number
+  token: string
+  /** `http://127.0.0.1:<port>` */
+  origin: string
+  /** The address to open: the page with the token, which the page moves to sessionStorage. */
+  pageUrl: string
+  close(): Promise<void>
+}
+
+const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'Content-Security-Policy': contentSecurityPolicyHeader(),
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'X-Frame-Options': 'DENY',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin'
+}
+
+const HTTP_STATUS: Record<ApiErrorBody['code'], number> = {
+  bad_input: 400,
+  not_found: 404,
+  forbidden: 403,
+  internal: 500
+}
+
+export async function startBridge(options: BridgeOptions): Promise<RunningBridge> {
+  const host = options.host ?? '127.0.0.1'
+  if (host !== '127.0.0.1') throw new Error('The bridge only listens on 127.0.0.1.')
+  const root = await realpath(options.rendererDir)
+  const token = options.token ?? generateToken()
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
+  const { service } = options
+  const events = new Set<ServerResponse>()
+  let port = 0
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      options.logger?.error('bridge request failed', e)
+      if (!res.headersSent) sendError(res, 500, { code: 'internal', message: 'The request failed inside the app.' })
+      else res.destroy()
+    })
+  })
+  server.headersTimeout = 20_000
+  server.requestTimeout = 60_000
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!isExpectedHost(req.headers, port)) {
+      return sendError(res, 421, { code: 'forbidden', message: `This server only answers to the address 127.0.0.1:${port}.` })
+    }
+    if (!isAllowedOrigin(req.headers, port)) {
+      return sendError(res, 403, { code: 'forbidden', message: 'Requests from other sites are not allowed.' })
+    }
+    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
+    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return handleApi(req, res, url)
+    return handleStatic(req, res, url)
+  }
+
+  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (isCrossSiteFetch(req.headers)) {
+      return sendError(res, 403, { code: 'forbidden', message: 'Requests from other sites are not allowed.' })
+    }
+    if (url.pathname === '/api/events') {
+      const given = bearerToken(req.headers) ?? url.searchParams.get('token')
+      if (!tokensMatch(given, token)) return sendUnauthorized(res)
+      if (req.method !== 'GET') return sendMethodNotAllowed(res, 'GET')
+      return openEventStream(req, res)
+    }
+    if (!tokensMatch(bearerToken(req.headers), token)) return sendUnauthorized(res)
+    let channel: string
+    try {
+      channel = decodeURIComponent(url.pathname.slice('/api/'.length))
+    } catch {
+      channel = ''
+    }
+    if (!isApiChannel(channel)) {
+      return sendError(res, 404, { code: 'not_found', message: `There is no API call named "${channel.slice(0, 100)}".` })
+    }
+    if (req.method !== 'POST') return sendMethodNotAllowed(res, 'POST')
+    const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
+    if (contentType !== 'application/json') {
+      return sendError(res, 415, { code: 'bad_input', message: 'Send the input as JSON (Content-Type: application/json).' })
+    }
+    const body = await readBody(req, res)
+    if (body === null) return
+    let input: unknown
+    if (body.length === 0) {
+      input = undefined
+    } else {
+      try {
+        input = JSON.parse(body.toString('utf8'))
+      } catch (e) {
+        return sendError(res, 400, { code: 'bad_input', message: `The request body is not valid JSON: ${(e as Error).message}` })
+      }
+    }
+    const result = await callApi(service, channel, input, options.logger)
+    sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result)
+  }
+
+  /** The body, or null after answering 413 when it is larger than allowed (reading stops there). */
+  function readBody(req: IncomingMessage, res: ServerResponse): Promise<Buffer | null> {
+    const declared = Number(req.headers['content-length'] ?? NaN)
+    if (Number.isFinite(declared) && declared > maxBodyBytes) {
+      sendTooLarge(req, res)
+      return Promise.resolve(null)
+    }
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = []
+      let size = 0
+      let done = false
+      req.on('data', (chunk: Buffer) => {
+        if (done) return
+        size += chunk.length
+        if (size > maxBodyBytes) {
+          done = true
+          chunks.length = 0
+          sendTooLarge(req, res)
+          resolve(null)
+          return
+        }
+        chunks.push(chunk)
+      })
+      req.on('end', () => {
+        if (done) return
+        done = true
+        resolve(Buffer.concat(chunks))
+      })
+      req.on('error', (e) => {
+        if (done) return
+        done = true
+        reject(e)
+      })
+    })
+  }
+
+  function sendTooLarge(req: IncomingMessage, res: ServerResponse): void {
+    res.setHeader('Connection', 'close')
+    sendError(res, 413, { code: 'bad_input', message: `The request body is larger than ${maxBodyBytes} bytes.` })
+    // Whatever else the client sends is read and dropped, not kept; the connection closes after the answer.
+    req.removeAllListeners('data')
+    req.resume()
+  }
+
+  function openEventStream(req: IncomingMessage, res: ServerResponse): void {
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no'
+    })
+    res.write('retry: 2000\n\n')
+    events.add(res)
+    req.on('close', () => events.delete(res))
+  }
+
+  const heartbeat = setInterval(() => {
+    for (const res of events) res.write(': keep-alive\n\n')
+  }, 20_000)
+  heartbeat.unref()
+
+  const unsubscribe = service.onDidWatchProgress((progress: WatchProgress) => {
+    const frame = `event: ${API_EVENT_CHANNELS.onDidWatchProgress}\ndata: ${JSON.stringify(progress)}\n\n`
+    for (const res of events) res.write(frame)
+  })
+
+  async function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendMethodNotAllowed(res, 'GET, HEAD')
+    const file = await resolveStaticFile(root, url.pathname)
+    if (!file) {
+      res.writeHead(404, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' })
+      res.end('Not found\n')
+      return
+    }
+    res.writeHead(200, {
+      ...SECURITY_HEADERS,
+      'Content-Type': file.contentType,
+      'Content-Length': String(file.size),
+      'Cache-Control': 'no-cache'
+    })
+    if (req.method === 'HEAD') {
+      res.end()
+      return
+    }
+    const stream = createReadStream(file.path)
+    stream.on('error', () => res.destroy())
+    stream.pipe(res)
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject)
+      resolve()
+    })
+  })
+  port = (server.address() as AddressInfo).port
+  const origin = `http://127.0.0.1:${port}`
+
+  return {
+    port,
+    token,
+    origin,
+    pageUrl: `${origin}/?token=${token}`,
+    async close() {
+      unsubscribe()
+      clearInterval(heartbeat)
+      for (const res of events) res.end()
+      events.clear()
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
+    }
+  }
+}
+
+function sendJson(res: ServerResponse, status: number, body: ApiResult<unknown>): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, {
+    ...SECURITY_HEADERS,
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': String(Buffer.byteLength(text)),
+    'Cache-Control': 'no-store'
+  })
+  res.end(text)
+}
+
+function sendError(res: ServerResponse, status: number, error: ApiErrorBody): void {
+  sendJson(res, status, { ok: false, error })
+}
+
+function sendUnauthorized(res: ServerResponse): void {
+  res.setHeader('WWW-Authenticate', 'Bearer')
+  sendError(res, 401, { code: 'forbidden', message: 'Missing or wrong access token. Open the address "npm run web" printed.' })
+}
+
+function sendMethodNotAllowed(res: ServerResponse, allow: string): void {
+  res.setHeader('Allow', allow)
+  sendError(res, 405, { code: 'bad_input', message: `Use ${allow} here.` })
+}
