@@ -250,7 +250,10 @@ export const appSettingsSchema = z.strictObject(appSettingsFieldSchemas) satisfi
 // ── Channel inputs ─────────────────────────────────────────────────────────────────────────────────────────────
 
 /** A channel that takes no input accepts nothing (IPC sends undefined, the HTTP client sends null). */
-const noInput = z.union([z.undefined(), z.null()]).transform(() => undefined)
+const noInput = z
+  .unknown()
+  .refine((value) => value === undefined || value === null, { error: 'This call takes no input.' })
+  .transform(() => undefined)
 
 export const API_INPUT_SCHEMAS = {
   'catalog:providers': noInput,
@@ -287,7 +290,7 @@ export type Validated<T> = { ok: true; value: T } | { ok: false; error: ApiError
 
 /** The checked input of `channel`, or a `bad_input` error naming the first offending field. */
 export function validateApiInput<K extends ApiChannel>(channel: K, input: unknown): Validated<ApiInput<K>> {
-  const result = API_INPUT_SCHEMAS[channel].safeParse(input)
+  const result = API_INPUT_SCHEMAS[channel].safeParse(input, { reportInput: true })
   if (result.success) return { ok: true, value: result.data as ApiInput<K> }
   return { ok: false, error: zodErrorBody(result.error) }
 }
@@ -378,5 +381,5 @@ function describeValue(value: unknown): string {
   if (value === null) return 'null'
   if (Array.isArray(value)) return 'a list'
   if (typeof value === 'number' && !Number.isInteger(value)) return `the number ${value}`
-  return typeof value === 'object' ? 'an object' : typeof value
+  return typeof value === 'object' ? 'an object' : article(typeof value)
 }

@@ -74,12 +74,13 @@ export function byteDiff(expected: string, found: string): ByteDiff {
 
 /**
  * True when the expected value is the concatenation, in some order, of several separate TXT records
- * (the value was split into two records instead of one record with several strings).
+ * (the value was split into two records instead of one record with several strings). Other records may be there too.
  */
 export function isSplitAcrossRecords(expected: string, values: string[]): boolean {
   if (values.length < 2 || values.length > 6) return false
   const rec = (rest: string, left: string[]): boolean => {
-    if (rest === '') return left.length < values.length
+    // Two records at least: one record holding the whole value is not a split (others there are stale).
+    if (rest === '') return values.length - left.length >= 2
     return left.some((v, i) => v !== '' && rest.startsWith(v) && rec(rest.slice(v.length), left.filter((_, j) => j !== i)))
   }
   return rec(expected, values)

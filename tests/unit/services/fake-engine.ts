@@ -1,0 +1,117 @@
+// Test doubles for the service layer: a report shaped exactly like the engine's, and an engine whose
+// runDiagnosis is scripted and counts its calls. They stand in for timing and control flow in service,
+// IPC and bridge tests; DNS behaviour itself is tested against real servers elsewhere.
+
+import type { DelegationSummary } from '../../../src/shared/api'
+import type { DiagnoseInput, DiagnosisReport } from '../../../src/shared/diagnosis-types'
+import { createFinding, deriveVerdict, type Finding } from '../../../src/shared/findings'
+import type { DiagnosisEngine } from '../../../src/main/services/api-service'
+
+export const TOKEN_VALUE = '202405280000003q8lby3mq5mwqm0qd4tfv7m8hlxkkvwsgdvj1qdvdxkjwd9k'
+
+export function sampleInput(overrides: Partial<DiagnoseInput> = {}): DiagnoseInput {
+  return { domains: ['example.com'], host: '_dnsauth', type: 'TXT', value: TOKEN_VALUE, ...overrides }
+}
+
+export function sampleReport(findings: Finding[] = [createFinding('record.missing', { name: '_dnsauth.example.com', type: 'TXT' })], input: DiagnoseInput = sampleInput()): DiagnosisReport {
+  return {
+    input,
+    placements: [
+      { certificateDomain: 'example.com', baseDomain: 'example.com', name: '_dnsauth.example.com', zone: 'example.com', relativeHost: '_dnsauth' }
+    ],
+    verdict: deriveVerdict(findings),
+    findings,
+    authoritative: [
+      {
+        name: '_dnsauth.example.com',
+        zone: 'example.com',
+        server: 'ns1.example-dns.net',
+        address: '192.0.2.1',
+        status: 'nxdomain',
+        rcode: 'NXDOMAIN',
+        authoritative: true,
+        values: [],
+        records: [],
+        cname: null,
+        otherValues: [],
+        ttl: null,
+        soaSerial: 2024052801,
+        negativeTtl: 300,
+        transport: 'udp',
+        elapsedMs: 3
+      }
+    ],
+    resolvers: [
+      {
+        name: '_dnsauth.example.com',
+        id: 'google',
+        label: 'Google Public DNS (8.8.8.8)',
+        address: '8.8.8.8',
+        status: 'nxdomain',
+        rcode: 'NXDOMAIN',
+        values: [],
+        ttl: null,
+        receivedAt: 1716854400000,
+        elapsedMs: 20,
+        extendedError: null,
+        negativeTtl: 280
+      }
+    ],
+    caa: [{ certificateDomain: 'example.com', foundAt: null, records: [] }],
+    zones: [
+      {
+        name: '_dnsauth.example.com',
+        found: true,
+        apex: 'example.com',
+        reason: null,
+        message: null,
+        nameservers: ['ns1.example-dns.net'],
+        parentNameservers: ['ns1.example-dns.net']
+      }
+    ],
+    nearMisses: [],
+    provider: null,
+    etaSeconds: null,
+    startedAt: '2024-05-28T00:00:00.000Z',
+    elapsedMs: 42
+  }
+}
+
+export function verifiedReport(input: DiagnoseInput = sampleInput()): DiagnosisReport {
+  return sampleReport([createFinding('record.ok', { name: '_dnsauth.example.com', type: 'TXT', servers: 2 })], input)
+}
+
+type RunOptions = { signal?: AbortSignal; onProgress?: (done: number, total: number) => void }
+
+/** An engine whose runs are answered by `script` (call number from 1), recording every call. */
+export class FakeEngine implements DiagnosisEngine {
+  readonly runs: { input: DiagnoseInput; options: RunOptions }[] = []
+  readonly delegations: { domain: string; options: unknown }[] = []
+  script: (call: number, input: DiagnoseInput, options: RunOptions) => Promise<DiagnosisReport> = async () => sampleReport()
+
+  runDiagnosis = (input: DiagnoseInput, options: RunOptions = {}): Promise<DiagnosisReport> => {
+    this.runs.push({ input, options })
+    return this.script(this.runs.length, input, options)
+  }
+
+  summarizeDelegation = async (domain: string, options?: { roots?: string[]; authPort?: number; timeoutMs?: number }): Promise<DelegationSummary> => {
+    this.delegations.push({ domain, options })
+    return { domain, zone: domain, nameservers: ['ns1.example-dns.net'], provider: null, problem: null }
+  }
+}
+
+/** A promise with its resolve/reject outside, for runs that finish when the test says. */
+export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => void; reject: (error: unknown) => void } {
+  let resolve!: (value: T) => void
+  let reject!: (error: unknown) => void
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res
+    reject = rej
+  })
+  return { promise, resolve, reject }
+}
+
+/** Lets pending promise callbacks run. */
+export async function flush(times = 10): Promise<void> {
+  for (let i = 0; i < times; i++) await new Promise<void>((r) => setImmediate(r))
+}
