@@ -5,7 +5,7 @@ describe('isAllowedExternalUrl', () => {
   it.each([
     'https://letsencrypt.org/docs/challenge-types/',
     'https://community.letsencrypt.org/t/some-thread/1',
-    'http://letsdebug.net/',
+    'https://letsdebug.net/',
     'https://www.rfc-editor.org/rfc/rfc8659',
     'https://LetsEncrypt.org./docs'
   ])('opens %s', (url) => {
@@ -17,6 +17,7 @@ describe('isAllowedExternalUrl', () => {
     ['a look-alike suffix', 'https://evilletsencrypt.org/'],
     ['a look-alike prefix', 'https://letsencrypt.org.evil.example/'],
     ['credentials', 'https://user:pass@letsencrypt.org/'],
+    ['plain http', 'http://letsdebug.net/'],
     ['file:', 'file:///etc/passwd'],
     ['javascript:', 'javascript:alert(1)'],
     ['a custom scheme', 'ms-settings:network'],

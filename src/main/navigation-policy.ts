@@ -11,9 +11,10 @@ export const EXTERNAL_LINK_HOSTS: readonly string[] = [
   'ietf.org'
 ]
 
-const EXTERNAL_LINK_PROTOCOLS: readonly string[] = ['https:', 'http:']
+// https only: a plain-http link could be rewritten on the way by anyone on the user's network.
+const EXTERNAL_LINK_PROTOCOLS: readonly string[] = ['https:']
 
-/** Whether `url` may be opened in the user's browser: http(s), no credentials, host on the allow-list. */
+/** Whether `url` may be opened in the user's browser: https, no credentials, host on the allow-list. */
 export function isAllowedExternalUrl(url: string, hosts: readonly string[] = EXTERNAL_LINK_HOSTS): boolean {
   let parsed: URL
   try {

@@ -26,8 +26,16 @@ function address(query: FixtureQuery, ip: string): Buffer {
   return buildReply(query, { answers: [{ name: query.name, type: 'A', ttl: 60, data: ip }] })
 }
 
-/** Short tries so that the failure cases do not take long; correctness never depends on these. */
-const QUICK: ExchangeOptions = { timeoutMs: 150, retries: 2 }
+/** Short tries for the cases that must fail, so they do not take long. */
+// The generous deadline keeps the number of tries at retries + 1 even when a loaded machine runs
+// timers late; otherwise the default deadline (timeout × tries) could cut the last try.
+const QUICK: ExchangeOptions = { timeoutMs: 150, retries: 2, deadlineMs: 60_000 }
+/**
+ * Long tries for the cases that must succeed: a loaded machine can then never turn an answer
+ * into a timeout. A bad reply and the good one are sent back to back, which loopback delivers in
+ * order, so no test waits on a timer to get its sequence.
+ */
+const PATIENT: ExchangeOptions = { timeoutMs: 3000, retries: 2 }
 
 async function failure(promise: Promise<unknown>, code: ExchangeFailureCode): Promise<ExchangeError> {
   try {
@@ -69,9 +77,9 @@ describe('exchange over UDP', () => {
   it('ignores a reply with the wrong id and accepts the right one after it', async () => {
     const server = await serve((ctx) => {
       ctx.reply(buildReply(ctx.query, { id: ctx.query.id ^ 0x5555, answers: [{ name: ctx.query.name, type: 'A', data: '6.6.6.6' }] }))
-      setTimeout(() => ctx.reply(address(ctx.query, '192.0.2.1')), 20)
+      ctx.reply(address(ctx.query, '192.0.2.1'))
     })
-    const result = await exchange({ name: 'example.com' }, server.spec, QUICK)
+    const result = await exchange({ name: 'example.com' }, server.spec, PATIENT)
     expect(result.response.answers.map((a) => a.text)).toEqual(['192.0.2.1'])
     expect(result.ignoredReplies).toBeGreaterThanOrEqual(1)
     expect(server.queries).toHaveLength(1)
@@ -87,9 +95,9 @@ describe('exchange over UDP', () => {
   it('accepts the real reply that follows one from another source port', async () => {
     const server = await serve((ctx) => {
       ctx.replyFromOtherPort(address(ctx.query, '6.6.6.6'))
-      setTimeout(() => ctx.reply(address(ctx.query, '192.0.2.1')), 20)
+      ctx.reply(address(ctx.query, '192.0.2.1'))
     })
-    const result = await exchange({ name: 'example.com' }, server.spec, QUICK)
+    const result = await exchange({ name: 'example.com' }, server.spec, PATIENT)
     expect(result.response.answers.map((a) => a.text)).toEqual(['192.0.2.1'])
     expect(server.queries).toHaveLength(1)
   })
@@ -98,9 +106,9 @@ describe('exchange over UDP', () => {
     const server = await serve((ctx) => {
       ctx.reply(buildReply(ctx.query, { question: { name: 'other.example', type: 'A' }, answers: [{ name: 'other.example', type: 'A', data: '6.6.6.6' }] }))
       ctx.reply(buildReply(ctx.query, { question: { name: ctx.query.name, type: 'AAAA' } }))
-      setTimeout(() => ctx.reply(address(ctx.query, '192.0.2.1')), 20)
+      ctx.reply(address(ctx.query, '192.0.2.1'))
     })
-    const result = await exchange({ name: 'example.com' }, server.spec, QUICK)
+    const result = await exchange({ name: 'example.com' }, server.spec, PATIENT)
     expect(result.response.answers.map((a) => a.text)).toEqual(['192.0.2.1'])
     expect(result.ignoredReplies).toBe(2)
   })
@@ -109,13 +117,13 @@ describe('exchange over UDP', () => {
     const server = await serve((ctx) =>
       ctx.reply(buildReply(ctx.query, { question: { name: 'EXAMPLE.com', type: ctx.query.type }, answers: [] }))
     )
-    const result = await exchange({ name: 'example.com' }, server.spec, QUICK)
+    const result = await exchange({ name: 'example.com' }, server.spec, PATIENT)
     expect(result.ignoredReplies).toBe(0)
   })
 
   it('counts only replies with the wrong id when nothing acceptable arrives', async () => {
     const server = await serve((ctx) => ctx.reply(buildReply(ctx.query, { id: ctx.query.id ^ 1 })))
-    const error = await failure(exchange({ name: 'example.com' }, server.spec, { timeoutMs: 100, retries: 1 }), 'timeout')
+    const error = await failure(exchange({ name: 'example.com' }, server.spec, { ...QUICK, timeoutMs: 300, retries: 1 }), 'timeout')
     expect(server.queries).toHaveLength(2)
     expect(error.ignoredReplies).toBe(2)
     expect(error.message).toContain('2 unacceptable replies were ignored')
@@ -123,7 +131,7 @@ describe('exchange over UDP', () => {
 
   it('times out after retries + 1 tries when the server is silent, each from a fresh port with a fresh id', async () => {
     const server = await serve(() => undefined)
-    const error = await failure(exchange({ name: 'example.com' }, server.spec, { timeoutMs: 100, retries: 2 }), 'timeout')
+    const error = await failure(exchange({ name: 'example.com' }, server.spec, { ...QUICK, timeoutMs: 100 }), 'timeout')
     expect(server.queries).toHaveLength(3)
     expect(error.ignoredReplies).toBe(0)
     expect(error.query).toEqual({ name: 'example.com', type: 'A', class: 'IN' })
@@ -147,7 +155,7 @@ describe('exchange over UDP', () => {
     const server = await serve((ctx) => {
       if (++seen >= 2) ctx.reply(address(ctx.query, '192.0.2.1'))
     })
-    const result = await exchange({ name: 'example.com' }, server.spec, QUICK)
+    const result = await exchange({ name: 'example.com' }, server.spec, { ...QUICK, timeoutMs: 300 })
     expect(result.response.answers).toHaveLength(1)
     expect(server.queries).toHaveLength(2)
     expect(server.queries[1]!.name).toBe(server.queries[0]!.name)
@@ -159,7 +167,7 @@ describe('exchange over UDP', () => {
     [3, 'NXDOMAIN']
   ])('returns rcode %i (%s) as a result, not an error, without retrying', async (rcode, name) => {
     const server = await serve((ctx) => ctx.reply(buildReply(ctx.query, { rcode, ede: rcode === 2 ? { code: 6, text: 'bogus' } : undefined })))
-    const result = await exchange({ name: 'example.com' }, server.spec, QUICK)
+    const result = await exchange({ name: 'example.com' }, server.spec, PATIENT)
     expect(result.response.rcode).toBe(name)
     expect(server.queries).toHaveLength(1)
     if (rcode === 2) expect(result.response.extendedErrors).toEqual([{ code: 6, name: 'DNSSEC Bogus', text: 'bogus' }])
@@ -170,7 +178,7 @@ describe('exchange over UDP', () => {
       if (ctx.query.edns) ctx.reply(buildReply(ctx.query, { rcode: 1, edns: false }))
       else ctx.reply(address(ctx.query, '192.0.2.1'))
     })
-    const result = await exchange({ name: 'example.com' }, server.spec, QUICK)
+    const result = await exchange({ name: 'example.com' }, server.spec, PATIENT)
     expect(result.ednsFallback).toBe(true)
     expect(result.response.rcode).toBe('NOERROR')
     expect(result.response.edns).toBeNull()
@@ -182,14 +190,14 @@ describe('exchange over UDP', () => {
       if (ctx.query.edns) ctx.reply(buildReply(ctx.query, { rcode: 4, edns: false, question: null }))
       else ctx.reply(address(ctx.query, '192.0.2.1'))
     })
-    const result = await exchange({ name: 'example.com' }, server.spec, QUICK)
+    const result = await exchange({ name: 'example.com' }, server.spec, PATIENT)
     expect(result.ednsFallback).toBe(true)
     expect(server.queries.map((q) => q.edns)).toEqual([true, false])
   })
 
   it('keeps a FORMERR that carries an OPT record: the server understood EDNS', async () => {
     const server = await serve((ctx) => ctx.reply(buildReply(ctx.query, { rcode: 1, edns: true })))
-    const result = await exchange({ name: 'example.com' }, server.spec, QUICK)
+    const result = await exchange({ name: 'example.com' }, server.spec, PATIENT)
     expect(result.response.rcode).toBe('FORMERR')
     expect(result.ednsFallback).toBe(false)
     expect(server.queries).toHaveLength(1)
@@ -197,9 +205,9 @@ describe('exchange over UDP', () => {
 
   it('sends RD, CD and DO exactly as chosen', async () => {
     const server = await serve((ctx) => ctx.reply(buildReply(ctx.query)))
-    await exchange({ name: 'example.com' }, server.spec, { ...QUICK, recursionDesired: false, checkingDisabled: true, dnssecOk: true })
-    await exchange({ name: 'example.com' }, server.spec, QUICK)
-    await exchange({ name: 'example.com' }, server.spec, { ...QUICK, edns: false })
+    await exchange({ name: 'example.com' }, server.spec, { ...PATIENT, recursionDesired: false, checkingDisabled: true, dnssecOk: true })
+    await exchange({ name: 'example.com' }, server.spec, PATIENT)
+    await exchange({ name: 'example.com' }, server.spec, { ...PATIENT, edns: false })
     expect(server.queries.map(({ rd, cd, edns, dnssecOk }) => ({ rd, cd, edns, dnssecOk }))).toEqual([
       { rd: false, cd: true, edns: true, dnssecOk: true },
       { rd: true, cd: false, edns: true, dnssecOk: false },
@@ -214,9 +222,9 @@ describe('exchange over UDP', () => {
       const good = address(ctx.query, '192.0.2.1')
       ctx.reply(Buffer.concat([good.subarray(0, 12), Buffer.from([0x3f, 0xff, 0xff])])) // label running off the end
       ctx.reply(good.subarray(0, good.length - 2)) // last record cut, TC clear
-      setTimeout(() => ctx.reply(good), 20)
+      ctx.reply(good)
     })
-    const result = await exchange({ name: 'example.com' }, server.spec, QUICK)
+    const result = await exchange({ name: 'example.com' }, server.spec, PATIENT)
     expect(result.response.answers.map((a) => a.text)).toEqual(['192.0.2.1'])
     expect(result.ignoredReplies).toBe(2)
   })
@@ -224,9 +232,9 @@ describe('exchange over UDP', () => {
   it('ignores a query echoed back (QR clear) with the right id', async () => {
     const server = await serve((ctx) => {
       ctx.reply(ctx.query.raw)
-      setTimeout(() => ctx.reply(address(ctx.query, '192.0.2.1')), 20)
+      ctx.reply(address(ctx.query, '192.0.2.1'))
     })
-    const result = await exchange({ name: 'example.com' }, server.spec, QUICK)
+    const result = await exchange({ name: 'example.com' }, server.spec, PATIENT)
     expect(result.response.answers).toHaveLength(1)
     expect(result.ignoredReplies).toBe(1)
   })
@@ -237,6 +245,20 @@ describe('exchange over UDP', () => {
     expect(error.message).toContain('connection refused')
     // Not a timeout: a refused try is not retried.
     expect(error.message).not.toContain('No answer')
+  })
+
+  // Linux refuses to connect a UDP socket to these (EINVAL: link-local without a zone; EACCES:
+  // broadcast without SO_BROADCAST). The error used to arrive in the connect callback, which then
+  // sent on the unconnected socket: a synchronous throw outside any handler, i.e. a crashed process.
+  it.each(['[fe80::1]:53', '255.255.255.255'])('reports network, not a crash, when UDP cannot connect to %s', async (spec) => {
+    const error = await failure(exchange({ name: 'example.com' }, spec, { timeoutMs: 5000, retries: 1 }), 'network')
+    expect(error.message).toMatch(/^Could not send to /)
+  })
+
+  it.each([0, 70000])('reports network for a hand-built server address with port %i, over UDP and TCP', async (port) => {
+    const server = { host: '127.0.0.1', port, family: 4 as const }
+    await failure(exchange({ name: 'example.com' }, server, { timeoutMs: 200, retries: 0 }), 'network')
+    if (port !== 0) await failure(exchange({ name: 'example.com' }, server, { timeoutMs: 200, retries: 0, tcp: true }), 'network')
   })
 
   it('stops with aborted when the signal fires mid-try', async () => {
@@ -266,7 +288,7 @@ describe('exchange over UDP', () => {
 
   it('answers from an IPv4-mapped IPv6 address of an IPv4 server', async () => {
     const server = await serve((ctx) => ctx.reply(address(ctx.query, '192.0.2.1')))
-    const result = await exchange({ name: 'example.com' }, `[::ffff:127.0.0.1]:${server.address.port}`, QUICK)
+    const result = await exchange({ name: 'example.com' }, `[::ffff:127.0.0.1]:${server.address.port}`, PATIENT)
     expect(result.server.host).toBe('::ffff:7f00:1')
     expect(result.response.answers).toHaveLength(1)
     expect(result.ignoredReplies).toBe(0)
@@ -279,7 +301,7 @@ describe('exchange falling back to TCP', () => {
       if (ctx.query.transport === 'udp') ctx.reply(buildReply(ctx.query, { tc: true }))
       else ctx.reply(address(ctx.query, '192.0.2.1'))
     })
-    const result = await exchange({ name: 'example.com' }, server.spec, QUICK)
+    const result = await exchange({ name: 'example.com' }, server.spec, PATIENT)
     expect(result.transport).toBe('tcp')
     expect(result.truncatedOverUdp).toBe(true)
     expect(result.response.answers.map((a) => a.text)).toEqual(['192.0.2.1'])
@@ -296,7 +318,7 @@ describe('exchange falling back to TCP', () => {
       cut[2]! |= 0x02 // TC
       ctx.reply(cut)
     })
-    const result = await exchange({ name: 'example.com', type: 'TXT' }, server.spec, QUICK)
+    const result = await exchange({ name: 'example.com', type: 'TXT' }, server.spec, PATIENT)
     expect(result.transport).toBe('tcp')
     expect(result.truncatedOverUdp).toBe(true)
     expect(result.response.answers[0]!.data).toMatchObject({ kind: 'txt', value: 'x'.repeat(200) + 'y'.repeat(200) })
@@ -309,9 +331,9 @@ describe('exchange falling back to TCP', () => {
       const cut = Buffer.from(full.subarray(0, full.length - 2))
       cut[2]! |= 0x02
       ctx.reply(cut)
-      setTimeout(() => ctx.reply(full), 20)
+      ctx.reply(full)
     })
-    const result = await exchange({ name: 'example.com' }, server.spec, { ...QUICK, tcp: true })
+    const result = await exchange({ name: 'example.com' }, server.spec, { ...PATIENT, tcp: true })
     expect(result.response.answers.map((a) => a.text)).toEqual(['192.0.2.1'])
     expect(result.ignoredReplies).toBe(1)
   })
@@ -321,7 +343,7 @@ describe('exchange falling back to TCP', () => {
       ctx.reply(buildReply(ctx.query, { id: ctx.query.id ^ 0xffff }))
       ctx.reply(address(ctx.query, '192.0.2.1'))
     })
-    const result = await exchange({ name: 'example.com' }, server.spec, { ...QUICK, tcp: true })
+    const result = await exchange({ name: 'example.com' }, server.spec, { ...PATIENT, tcp: true })
     expect(result.transport).toBe('tcp')
     expect(result.truncatedOverUdp).toBe(false)
     expect(result.ignoredReplies).toBe(1)
@@ -357,7 +379,7 @@ describe('exchange falling back to TCP', () => {
       ctx.writeRaw(Buffer.from([0, 0]))
       ctx.reply(address(ctx.query, '192.0.2.1'))
     })
-    const result = await exchange({ name: 'example.com' }, server.spec, { ...QUICK, tcp: true })
+    const result = await exchange({ name: 'example.com' }, server.spec, { ...PATIENT, tcp: true })
     expect(result.response.answers).toHaveLength(1)
     expect(result.ignoredReplies).toBe(1)
   })
@@ -375,7 +397,7 @@ describe('exchange over IPv6', () => {
       if (ctx.query.transport === 'udp') ctx.reply(buildReply(ctx.query, { tc: true }))
       else ctx.reply(buildReply(ctx.query, { answers: [{ name: ctx.query.name, type: 'AAAA', data: '2001:db8::1' }] }))
     }, 6)
-    const result = await exchange({ name: 'example.com', type: 'AAAA' }, server.spec, QUICK)
+    const result = await exchange({ name: 'example.com', type: 'AAAA' }, server.spec, PATIENT)
     expect(result.server).toEqual({ host: '::1', port: server.address.port, family: 6 })
     expect(result.transport).toBe('tcp')
     expect(result.response.answers.map((a) => a.text)).toEqual(['2001:db8::1'])
@@ -385,9 +407,9 @@ describe('exchange over IPv6', () => {
   it('ignores a reply from another source port over IPv6', async () => {
     const server = await serve((ctx) => {
       ctx.replyFromOtherPort(address(ctx.query, '6.6.6.6'))
-      setTimeout(() => ctx.reply(address(ctx.query, '192.0.2.1')), 20)
+      ctx.reply(address(ctx.query, '192.0.2.1'))
     }, 6)
-    const result = await exchange({ name: 'example.com' }, server.spec, QUICK)
+    const result = await exchange({ name: 'example.com' }, server.spec, PATIENT)
     expect(result.response.answers.map((a) => a.text)).toEqual(['192.0.2.1'])
   })
 })

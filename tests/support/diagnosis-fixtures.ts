@@ -9,15 +9,16 @@ import type {
   DiagnosisReport,
   NearMissObservation,
   ResolverObservation,
-  Verdict,
   ZoneObservation
 } from '../../src/shared/diagnosis-types'
 import type { DnsRecord } from '../../src/shared/dns-types'
-import { checkFindingParams, deriveVerdict, type Finding, type FindingId } from '../../src/shared/findings'
+import { checkFindingParams, deriveVerdict, type Finding, type FindingId, type Verdict } from '../../src/shared/findings'
 import type { NormalizedInput } from '../../src/main/diagnosis/input'
 import type { Observations } from '../../src/main/diagnosis/observe'
-import { placeRecord } from '../../src/main/diagnosis/placement'
+import { baseDomainOf, placeRecord } from '../../src/main/diagnosis/placement'
+import { isSubdomainOf } from '../../src/main/dns/names'
 import type { Rule } from '../../src/main/diagnosis/rules/rule'
+import { runRules } from '../../src/main/diagnosis/run-rules'
 import { detectProvider } from '../../src/main/diagnosis/catalogs/providers'
 
 /** A token shaped like the ones CAs hand out for TXT verification. */
@@ -144,8 +145,12 @@ export function caa(overrides: Partial<CaaObservation> = {}): CaaObservation {
 export function observations(overrides: Partial<Observations> & { zoneApex?: string | null } = {}): Observations {
   const { zoneApex = DOMAIN, ...rest } = overrides
   const inp = rest.input ?? input()
-  const placements = rest.placements ?? inp.domains.map((d) => placeRecord(d, inp.host, zoneApex))
-  const zones = rest.zones ?? [...new Set(placements.map((p) => p.name))].map((name) => zone({ name, apex: zoneApex }))
+  // A domain outside `zoneApex` (a second registered domain) is its own zone.
+  const zoneFor = (d: string) => (zoneApex === null || isSubdomainOf(baseDomainOf(d), zoneApex) ? zoneApex : baseDomainOf(d))
+  const placements = rest.placements ?? inp.domains.map((d) => placeRecord(d, inp.host, zoneFor(d)))
+  const zones = rest.zones ?? [...new Map(placements.map((p) => [p.name, p.zone])).entries()].map(([name, apex]) =>
+    apex === null ? zone({ name, found: false, apex, reason: 'nxdomain', nameservers: [], parentNameservers: [] }) : zone({ name, apex })
+  )
   return {
     input: inp,
     placements,
@@ -154,7 +159,8 @@ export function observations(overrides: Partial<Observations> & { zoneApex?: str
     nearMisses: [],
     resolvers: [],
     caa: [],
-    provider: detectProvider(zones.flatMap((z) => z.nameservers)),
+    // As observe.ts does: from every NS host of the zones, parent and child side.
+    provider: detectProvider(zones.flatMap((z) => [...z.nameservers, ...z.parentNameservers])),
     startedAt: Date.UTC(2024, 4, 28, 12),
     ...rest
   }
@@ -205,10 +211,15 @@ export interface RuleCase extends FindingExpectation {
   obs: Observations
 }
 
-/** Runs a rule over each case; also checks that the rule only produces the ids it declares. */
+/**
+ * Runs the rule over one case and checks its findings; also that it only produces the ids it declares.
+ * The case's verdict is the whole engine's (every rule over the same observations), since one rule
+ * alone cannot say `verified`.
+ */
 export function checkRuleCase(rule: Rule, c: RuleCase): Finding[] {
   const findings = rule.check(c.obs)
-  expectFindings(findings, c)
+  expectFindings(findings, { ...c, verdict: undefined })
   for (const f of findings) expect(rule.produces, `${rule.name} produced undeclared ${f.id}`).toContain(f.id)
+  if (c.verdict) expectFindings(runRules(c.obs), { verdict: c.verdict })
   return findings
 }

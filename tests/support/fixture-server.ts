@@ -85,7 +85,15 @@ export async function startFixtureServer(
   const tcp = new dns2.TCPServer()
   // dns2's TCP parser drops malformed frames and cannot send raw replies; we frame TCP ourselves.
   tcp.removeAllListeners('connection')
-  tcp.on('connection', (client: import('node:net').Socket) => tcpConnection(client, handler, queries))
+  // dns2 makes its TCP server allowHalfOpen, so a connection the client ended stays open on this
+  // side and tcp.close() would wait for it forever: keep them all, and destroy them on close.
+  const connections = new Set<import('node:net').Socket>()
+  tcp.on('connection', (client: import('node:net').Socket) => {
+    connections.add(client)
+    client.on('close', () => connections.delete(client))
+    client.on('end', () => client.end())
+    tcpConnection(client, handler, queries)
+  })
   let port: number
   try {
     // dns2's listen() never settles when the bind fails (port taken); turn the error event into a rejection.
@@ -117,6 +125,7 @@ export async function startFixtureServer(
     spec: family === 6 ? `[${host}]:${port}` : `${host}:${port}`,
     queries,
     async close() {
+      for (const client of connections) client.destroy()
       await Promise.all([
         new Promise<void>((r) => udp.close(() => r())),
         new Promise<void>((r) => tcp.close(() => r())),

@@ -97,12 +97,13 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     if (!isAllowedOrigin(req.headers, port)) {
       return sendError(res, 403, { code: 'forbidden', message: 'Requests from other sites are not allowed.' })
     }
-    const url = new URL(req.url ?? '/', `http://127.0.0.1:${port}`)
-    if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return handleApi(req, res, url)
-    return handleStatic(req, res, url)
+    const target = parseRequestTarget(req.url ?? '')
+    if (!target) return sendError(res, 400, { code: 'bad_input', message: 'The request path is not valid.' })
+    if (target.pathname === '/api' || target.pathname.startsWith('/api/')) return handleApi(req, res, target)
+    return handleStatic(req, res, target)
   }
 
-  async function handleApi(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  async function handleApi(req: IncomingMessage, res: ServerResponse, url: RequestTarget): Promise<void> {
     if (isCrossSiteFetch(req.headers)) {
       return sendError(res, 403, { code: 'forbidden', message: 'Requests from other sites are not allowed.' })
     }
@@ -210,7 +211,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     for (const res of events) res.write(frame)
   })
 
-  async function handleStatic(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+  async function handleStatic(req: IncomingMessage, res: ServerResponse, url: RequestTarget): Promise<void> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendMethodNotAllowed(res, 'GET, HEAD')
     const file = await resolveStaticFile(root, url.pathname)
     if (!file) {
@@ -258,6 +259,27 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
         server.closeAllConnections()
       })
     }
+  }
+}
+
+interface RequestTarget {
+  /** Still percent-encoded. */
+  pathname: string
+  searchParams: URLSearchParams
+}
+
+/**
+ * The path and query of an origin-form request target (`/path?query`). Read by hand, not with `new URL()`,
+ * which would take `//host/path` for another host; absolute-form targets (`http://...`) are refused.
+ */
+function parseRequestTarget(target: string): RequestTarget | null {
+  if (!target.startsWith('/')) return null
+  const hash = target.indexOf('#')
+  const withoutHash = hash === -1 ? target : target.slice(0, hash)
+  const q = withoutHash.indexOf('?')
+  return {
+    pathname: q === -1 ? withoutHash : withoutHash.slice(0, q),
+    searchParams: new URLSearchParams(q === -1 ? '' : withoutHash.slice(q + 1))
   }
 }
 

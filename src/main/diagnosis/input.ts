@@ -75,8 +75,13 @@ function checkDomain(raw: unknown, field: string): string {
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text) || text.includes('/')) {
     throw new InputError(field, `"${text}" looks like a web address. Give only the domain, for example example.com.`)
   }
-  if (isIP(text.replace(/^\[|\]$/g, '')) !== 0) {
+  // `192.0.2.1`, `[2001:db8::1]`, and either with a port, as copied from an address bar or a server list.
+  const withoutPort = text.replace(/^\[(.*)\](:\d+)?$/, '$1').replace(/^([^:]*):\d+$/, '$1')
+  if (isIP(withoutPort) !== 0) {
     throw new InputError(field, `"${text}" is an IP address. DNS verification is for domain names, for example example.com.`)
+  }
+  if (text.includes(':')) {
+    throw new InputError(field, `"${text}" has a port or a colon in it. Give only the domain, for example example.com.`)
   }
   const wildcard = text.startsWith('*.')
   try {

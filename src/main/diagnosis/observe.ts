@@ -21,6 +21,7 @@ import type { ResolverTarget } from '../dns/resolvers'
 import { serverToString } from '../dns/server-address'
 import { detectProvider } from './catalogs/providers'
 import type { NormalizedInput } from './input'
+import { compareTxtValue } from './compare-values'
 import { nearMissNames } from './near-miss'
 import { placeRecord, baseDomainOf, recordNameFor } from './placement'
 
@@ -79,7 +80,7 @@ export async function gatherObservations(input: NormalizedInput, deps: ObserveDe
     nearMissJobs.push(progress.track(observeNearMisses(name, zone.apex, base, firstAddresses, input, deps)))
   }
   const [authoritative, nearMisses, resolvers, caa] = await Promise.all([
-    Promise.all(authoritativeJobs),
+    Promise.all(authoritativeJobs.map((job) => job.then((o) => followCnameToValue(o, input, deps)))),
     Promise.all(nearMissJobs).then((lists) => lists.flat()),
     resolversPromise,
     caaPromise
@@ -219,6 +220,21 @@ async function observeAuthoritative(
     otherValues,
     ttl
   }
+}
+
+/**
+ * A CNAME at a TXT name is how validation is delegated (acme-dns and the like): CAs follow it. When the
+ * alias leads to the expected value, that value is what the server shows at the name; otherwise the
+ * observation stays as it is (the CNAME hides the record).
+ */
+async function followCnameToValue(o: AuthoritativeObservation, input: NormalizedInput, deps: ObserveDeps): Promise<AuthoritativeObservation> {
+  if (input.type !== 'TXT' || o.status !== 'ok' || o.cname === null || o.values.length > 0) return o
+  const result = await deps.iterative.resolve(o.cname, 'TXT', { signal: deps.signal })
+  if (result.status !== 'answer') return o
+  const records = result.answers.filter((rec) => rec.type === 'TXT' && sameName(rec.name, result.canonicalName))
+  const values = records.map(recordValue)
+  if (!values.some((v) => compareTxtValue(input.value, v).kind === 'equal')) return o
+  return { ...o, values, records }
 }
 
 async function observeNearMisses(

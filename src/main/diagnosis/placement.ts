@@ -18,13 +18,16 @@ export function baseDomainOf(certificateDomain: string): string {
 
 /**
  * The full record name for a host record as the CA shows it. A host that already ends in the base
- * domain is full (`_dnsauth.example.com.`); otherwise it is relative to the base domain (`_dnsauth`).
+ * domain is full (`_dnsauth.example.com`), and so is a name of two labels or more with a trailing dot
+ * (`_dnsauth.example.com.` for `shop.example.com`: absolute, as in a zone file); otherwise it is
+ * relative to the base domain (`_dnsauth`).
  */
 export function recordNameFor(host: string, baseDomain: string): string {
   const trimmed = host.trim()
   if (trimmed === '' || trimmed === '@') return baseDomain
   const name = normalizeName(trimmed)
   if (isSubdomainOf(name, baseDomain)) return name
+  if (trimmed.endsWith('.') && name.includes('.')) return name
   return normalizeName(`${stripDot(trimmed)}.${baseDomain}`)
 }
 

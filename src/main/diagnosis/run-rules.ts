@@ -13,7 +13,9 @@ export function runRules(obs: Observations, rules: readonly Rule[] = RULES): Fin
     try {
       findings.push(...rule.check(obs))
     } catch (e) {
-      findings.push(createFinding('internal.check_failed', { check: rule.name, message: (e as Error).message ?? String(e) }))
+      // Anything can be thrown, `undefined` included: reading `.message` must not throw in turn.
+      const message = e instanceof Error ? e.message : String(e)
+      findings.push(createFinding('internal.check_failed', { check: rule.name, message }))
     }
   }
   return sortFindings(findings)

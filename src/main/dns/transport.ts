@@ -1,6 +1,6 @@
-import { createSocket } from 'node:dgram'
 import { connect } from 'node:net'
 import type { DnsResponse, ServerAddress } from '../../shared/dns-types'
+import { takeFreshUdpSocket } from './fresh-udp-socket'
 import { canonicalIp } from './server-address'
 
 /**
@@ -39,7 +39,8 @@ export class TryFailure extends Error {
  */
 export function udpTry(message: Buffer, server: ServerAddress, filter: ReplyFilter, options: TryOptions): Promise<TryReply> {
   return new Promise((resolve, reject) => {
-    const socket = createSocket({ type: server.family === 6 ? 'udp6' : 'udp4' })
+    if (options.signal?.aborted) return reject(new TryFailure('aborted', 'The query was cancelled.', 0))
+    const socket = takeFreshUdpSocket(server.family === 6 ? 6 : 4)
     let ignored = 0
     let done = false
     const finish = (error: TryFailure | null, reply?: TryReply): void => {
@@ -56,7 +57,6 @@ export function udpTry(message: Buffer, server: ServerAddress, filter: ReplyFilt
       () => finish(new TryFailure('timeout', `No answer within ${options.timeoutMs} ms.`, ignored)),
       options.timeoutMs
     )
-    if (options.signal?.aborted) return onAbort()
     options.signal?.addEventListener('abort', onAbort, { once: true })
     socket.on('error', (err: NodeJS.ErrnoException) => {
       if (err.code === 'ECONNREFUSED') {
@@ -77,12 +77,22 @@ export function udpTry(message: Buffer, server: ServerAddress, filter: ReplyFilt
       }
       finish(null, { response: verdict.response, bytes: buf.length, ignored })
     })
-    socket.connect(server.port, server.host, () => {
-      if (done) return
-      socket.send(message, (err) => {
-        if (err) finish(new TryFailure('network', `Could not send to ${server.host}: ${(err as NodeJS.ErrnoException).code ?? err.message}.`, ignored))
+    const cannotSend = (err: Error): void =>
+      finish(new TryFailure('network', `Could not send to ${server.host}: ${(err as NodeJS.ErrnoException).code ?? err.message}.`, ignored))
+    try {
+      // A failed connect (EINVAL for a link-local address without a zone, EACCES for broadcast,
+      // ENETUNREACH) arrives as the callback's argument, not as an 'error' event; sending on the
+      // unconnected socket would then throw outside any handler and take the process down.
+      socket.connect(server.port, server.host, (err?: Error) => {
+        if (done) return
+        if (err) return cannotSend(err)
+        socket.send(message, (sendErr) => {
+          if (sendErr) cannotSend(sendErr)
+        })
       })
-    })
+    } catch (err) {
+      cannotSend(err as Error) // bad port or address in a ServerAddress built by hand
+    }
   })
 }
 
@@ -100,7 +110,13 @@ function sameIp(address: string, server: ServerAddress): boolean {
 /** DNS over TCP (RFC 1035 4.2.2 / RFC 7766): two-byte length prefix, one query per connection. */
 export function tcpTry(message: Buffer, server: ServerAddress, filter: ReplyFilter, options: TryOptions): Promise<TryReply> {
   return new Promise((resolve, reject) => {
-    const socket = connect({ host: server.host, port: server.port, noDelay: true })
+    let socket: ReturnType<typeof connect>
+    try {
+      socket = connect({ host: server.host, port: server.port, noDelay: true })
+    } catch (err) {
+      // Bad port or address in a ServerAddress built by hand.
+      return reject(new TryFailure('network', `Could not connect to ${server.host}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}.`, 0))
+    }
     let ignored = 0
     let done = false
     let pending = Buffer.alloc(0)

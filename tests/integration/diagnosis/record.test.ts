@@ -22,6 +22,8 @@ import {
 const NET = 72 // this file's lab net (see tests/support/lab/addresses.ts)
 const NS_A = labAddress(NET, 2, 1)
 const NS_B = labAddress(NET, 2, 2)
+/** Longer than one character-string (255 bytes): the zone stores it as two, the CA reads them joined. */
+const LONG_TOKEN = `${TOKEN}.${'k'.repeat(300)}`
 const OLD_TOKEN = 'old-token-from-last-year-0000000000000000000000000000000000000'
 
 /** A zone served by the two shared servers, under its own in-bailiwick NS names. */
@@ -41,7 +43,15 @@ function zone(apex: string, records: string, extra: Partial<ZoneSpec> = {}): Zon
 const MANY_VALUES = Array.from({ length: 30 }, (_, i) => `unrelated-verification-${String(i).padStart(2, '0')}-${'x'.repeat(40)}`)
 
 const zones: ZoneSpec[] = [
-  zone('ok.test', txtRecord('_dnsauth', TOKEN)),
+  zone(
+    'ok.test',
+    zoneBody(
+      txtRecord('_dnsauth', TOKEN),
+      // One record of two character-strings is one value, joined: not a split.
+      txtRecord('_multistring', [TOKEN.slice(0, 30), TOKEN.slice(30)]),
+      txtRecord('_long', LONG_TOKEN)
+    )
+  ),
   zone('nodata.test', 'www IN A 127.0.0.80\n_dnsauth IN A 127.0.0.80'),
   zone('nxdomain.test', 'www IN A 127.0.0.80'),
   zone('mismatch.test', txtRecord('_dnsauth', `${TOKEN.slice(0, 20)}X${TOKEN.slice(21)}`)),
@@ -68,6 +78,10 @@ const zones: ZoneSpec[] = [
   zone('txtascname.test', txtRecord('_acme', 'tok123.dcv.txtascname.test')),
   zone('cnameconflict.test', cnameRecord('_dnsauth', 'shop.cnameconflict.test.') + '\n' + txtRecord('shop', 'site-verification=abc')),
   zone('cnameok.test', cnameRecord('_acme', 'tok123.dcv.cnameok.test.')),
+  // Validation delegated by CNAME (acme-dns style): CAs follow the alias to the TXT.
+  zone('delegated.test', cnameRecord('_dnsauth', '_dnsauth.validation.test.')),
+  zone('indelegated.test', zoneBody(cnameRecord('_dnsauth', 'tokens'), txtRecord('tokens', TOKEN))),
+  zone('validation.test', txtRecord('_dnsauth', TOKEN)),
   zone('ttl.test', txtRecord('_dnsauth', TOKEN, 3600)),
   zone('big.test', zoneBody(...MANY_VALUES.map((v) => txtRecord('_dnsauth', v)), txtRecord('_dnsauth', TOKEN))),
   // The subdomain is a zone of its own: relative host records are relative to it.
@@ -122,6 +136,20 @@ await describeLab('diagnosis against NSD + Unbound: the record, zone and CAA fin
       { certificateDomain: 'ok.test', baseDomain: 'ok.test', name: '_dnsauth.ok.test', zone: 'ok.test', relativeHost: '_dnsauth' }
     ])
     expect(report.resolvers.map((r) => [r.status, r.values])).toEqual([['ok', [TOKEN]]])
+  })
+
+  it.each([
+    ['_multistring', TOKEN],
+    ['_long', LONG_TOKEN]
+  ])('record.ok for a value stored as several character-strings in one record (%s)', async (host, value) => {
+    const report = await diagnose(['ok.test'], { host, value })
+    expectReport(report, {
+      expect: ['record.ok'],
+      forbid: ['record.value_whitespace', 'record.value_mismatch', 'propagation.pending'],
+      verdict: 'verified'
+    })
+    expect(report.authoritative[0]!.records[0]!.data).toMatchObject({ kind: 'txt', value })
+    expect((report.authoritative[0]!.records[0]!.data as { strings: string[] }).strings).toHaveLength(2)
   })
 
   it('record.missing: NXDOMAIN at the name', async () => {
@@ -229,6 +257,19 @@ await describeLab('diagnosis against NSD + Unbound: the record, zone and CAA fin
       verdict: 'verified'
     })
   })
+
+  it.each(['delegated.test', 'indelegated.test'])(
+    'record.ok for a CNAME whose target (in another zone or the same) holds the token: %s',
+    async (domain) => {
+      const report = await diagnose([domain])
+      expectReport(report, {
+        expect: ['record.ok'],
+        forbid: ['record.cname_conflict', 'record.wrong_type', 'record.missing', 'record.value_mismatch'],
+        verdict: 'verified'
+      })
+      expect(report.authoritative.every((o) => o.cname !== null && o.values.includes(TOKEN))).toBe(true)
+    }
+  )
 
   it('record.cname_conflict: a CNAME at the name hides the TXT', async () => {
     expectReport(await diagnose(['cnameconflict.test']), {

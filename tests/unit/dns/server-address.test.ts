@@ -31,6 +31,16 @@ describe('parseServerAddress', () => {
     expect(parseServerAddress(input)).toEqual(expected)
   })
 
+  it('keeps the zone of a link-local address and canonicalises the rest', () => {
+    // These used to throw a TypeError from the URL parser instead of parsing.
+    expect(parseServerAddress('FE80:0:0:0:0:0:0:1%eth0')).toEqual({ host: 'fe80::1%eth0', port: 53, family: 6 })
+    expect(parseServerAddress('[fe80::1%2]:5353')).toEqual({ host: 'fe80::1%2', port: 5353, family: 6 })
+  })
+
+  it('writes an IPv4-mapped address the way the URL parser does', () => {
+    expect(parseServerAddress('[::ffff:127.0.0.1]:53').host).toBe('::ffff:7f00:1')
+  })
+
   it('uses the default port it is given', () => {
     expect(parseServerAddress('1.2.3.4', 5353).port).toBe(5353)
     expect(parseServerAddress('1.2.3.4:53', 5353).port).toBe(53)

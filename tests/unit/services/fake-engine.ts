@@ -6,6 +6,7 @@ import type { DelegationSummary } from '../../../src/shared/api'
 import type { DiagnoseInput, DiagnosisReport } from '../../../src/shared/diagnosis-types'
 import { createFinding, deriveVerdict, type Finding } from '../../../src/shared/findings'
 import type { DiagnosisEngine } from '../../../src/main/services/api-service'
+import type { WatchTimers } from '../../../src/main/services/watch-service'
 
 export const TOKEN_VALUE = '202405280000003q8lby3mq5mwqm0qd4tfv7m8hlxkkvwsgdvj1qdvdxkjwd9k'
 
@@ -115,3 +116,29 @@ export function deferred<T>(): { promise: Promise<T>; resolve: (value: T) => voi
 export async function flush(times = 10): Promise<void> {
   for (let i = 0; i < times; i++) await new Promise<void>((r) => setImmediate(r))
 }
+
+/** Timers that fire only when the test says so; `now` is fixed. */
+export class ManualTimers implements WatchTimers {
+  private next = 1
+  readonly pending = new Map<number, { callback: () => void; ms: number }>()
+  readonly nowMs = Date.parse('2024-05-28T00:00:00.000Z')
+
+  setTimeout(callback: () => void, ms: number): number {
+    const id = this.next++
+    this.pending.set(id, { callback, ms })
+    return id
+  }
+  clearTimeout(handle: unknown): void {
+    this.pending.delete(handle as number)
+  }
+  now(): number {
+    return this.nowMs
+  }
+  /** Fires every pending timer once. */
+  fireAll(): void {
+    const due = [...this.pending.values()]
+    this.pending.clear()
+    for (const t of due) t.callback()
+  }
+}
+

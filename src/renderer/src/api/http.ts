@@ -1,5 +1,5 @@
-import { API_CHANNELS, type ApiClient, type WatchProgress } from '@shared/api'
-import { API_EVENT_CHANNELS, ApiError, unwrapApiResult } from '@shared/api-result'
+import { API_CHANNELS, type ApiClient, type WatchProgress } from '../../../shared/api'
+import { API_EVENT_CHANNELS, ApiError, unwrapApiResult } from '../../../shared/api-result'
 
 /**
  * The browser-mode transport: `POST /api/<channel>` to the loopback bridge that served this page, with the access
@@ -8,19 +8,22 @@ import { API_EVENT_CHANNELS, ApiError, unwrapApiResult } from '@shared/api-resul
  * The token arrives once, in the address the bridge prints (`/?token=...`). `takeBridgeToken()` moves it into
  * sessionStorage (this tab, this origin only) and removes it from the address bar. Requests use relative URLs, so
  * the token only ever goes back to the origin that served the page.
+ *
+ * (Only structural types here, no DOM-only names: Node-side tests type-check and run this file too.)
  */
 
 export const TOKEN_STORAGE_KEY = 'dnsVerify.bridgeToken'
 const TOKEN_PARAM = 'token'
 
-interface TokenWindow {
-  location: Pick<Location, 'href'>
-  history: Pick<History, 'replaceState' | 'state'>
-  sessionStorage: Pick<Storage, 'getItem' | 'setItem'>
+/** The parts of `window` the token handling touches. */
+export interface TokenWindow {
+  location: { readonly href: string }
+  history: { readonly state: unknown; replaceState(data: unknown, unused: string, url?: string | null): void }
+  sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void }
 }
 
 /** The bridge token: from the page address (then stored and stripped from the address), else from sessionStorage. */
-export function takeBridgeToken(win: TokenWindow = window): string | null {
+export function takeBridgeToken(win: TokenWindow = globalThis as unknown as TokenWindow): string | null {
   const url = new URL(win.location.href)
   const fromUrl = url.searchParams.get(TOKEN_PARAM)
   if (fromUrl) {
@@ -40,16 +43,28 @@ export function takeBridgeToken(win: TokenWindow = window): string | null {
   }
 }
 
-interface EventSourceLike {
-  addEventListener(type: string, listener: (event: MessageEvent<string>) => void): void
+/** What is used of an EventSource. */
+export interface EventSourceLike {
+  addEventListener(type: string, listener: (event: { data: string }) => void): void
   close(): void
 }
 
+/** What is used of a fetch Response. */
+interface ResponseLike {
+  readonly status: number
+  json(): Promise<unknown>
+}
+
+type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: string; credentials: 'omit'; redirect: 'error' }
+) => Promise<ResponseLike>
+
 export interface HttpClientOptions {
   token: string | null
-  /** Prefix of the API paths; the page's own origin by default. */
+  /** Prefix of the API paths: `/api` on the page's own origin by default. */
   basePath?: string
-  fetch?: typeof fetch
+  fetch?: FetchLike
   createEventSource?: (url: string) => EventSourceLike
 }
 
@@ -58,20 +73,21 @@ const NO_TOKEN_MESSAGE =
 
 export function createHttpClient(options: HttpClientOptions): ApiClient {
   const basePath = options.basePath ?? '/api'
-  const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init))
-  const createEventSource = options.createEventSource ?? ((url: string) => new EventSource(url))
+  const doFetch: FetchLike = options.fetch ?? ((url, init) => fetch(url, init))
+  const createEventSource =
+    options.createEventSource ??
+    ((url: string) => new (globalThis as unknown as { EventSource: new (url: string) => EventSourceLike }).EventSource(url))
   const token = options.token
 
   async function call(channel: string, input: unknown): Promise<unknown> {
     if (!token) throw new ApiError({ code: 'forbidden', message: NO_TOKEN_MESSAGE })
-    let response: Response
+    let response: ResponseLike
     try {
       response = await doFetch(`${basePath}/${channel}`, {
         method: 'POST',
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
         body: JSON.stringify(input ?? null),
         credentials: 'omit',
-        cache: 'no-store',
         redirect: 'error'
       })
     } catch {

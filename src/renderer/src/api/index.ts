@@ -1,11 +1,14 @@
-import type { ApiClient } from '@shared/api'
+import type { ApiClient } from '../../../shared/api'
 import { createHttpClient, takeBridgeToken } from './http'
 import { createIpcClient, isPreloadApi } from './ipc'
 
-export { ApiError, isApiErrorBody } from '@shared/api-result'
-export type { ApiClient } from '@shared/api'
+export { ApiError, isApiErrorBody } from '../../../shared/api-result'
+export type { ApiClient } from '../../../shared/api'
 
 let current: ApiClient | null = null
+
+// Relative imports and no DOM-only type names in this folder: besides the renderer build, Node-side tests
+// (tests/integration/bridge-client.test.ts, tests/unit/ipc-surface.test.ts) type-check and run these files.
 
 /**
  * The API for this page: over Electron IPC when the preload exposed `window.dnsVerify`, otherwise over the
@@ -23,7 +26,7 @@ export function setApi(api: ApiClient | null): void {
 
 function createDefaultApi(): ApiClient {
   // The preload's object; env.d.ts still types it as the version-only placeholder, hence the check.
-  const preload: unknown = (window as { dnsVerify?: unknown }).dnsVerify
+  const preload: unknown = (globalThis as { dnsVerify?: unknown }).dnsVerify
   if (isPreloadApi(preload)) return createIpcClient(preload)
   return createHttpClient({ token: takeBridgeToken() })
 }

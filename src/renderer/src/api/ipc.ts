@@ -1,5 +1,5 @@
-import { API_CHANNELS, type ApiChannel, type ApiClient } from '@shared/api'
-import { type PreloadApi, unwrapApiResult } from '@shared/api-result'
+import { API_CHANNELS, type ApiChannel, type ApiClient } from '../../../shared/api'
+import { type PreloadApi, unwrapApiResult } from '../../../shared/api-result'
 
 /**
  * The Electron transport: wraps what the preload exposes as `window.dnsVerify` (each call resolves to a

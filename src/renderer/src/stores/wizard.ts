@@ -255,6 +255,8 @@ export const useWizardStore = defineStore('wizard', () => {
       setReport(event.report)
       void save()
     }
+    // The main process ends a watch once everything is green (or the input cannot work): no next check.
+    if (event.phase !== 'checking' && event.nextCheckAt === null) autoCheck.value = false
     if (event.phase === 'error' && event.message) errors.value = { ...errors.value, check: event.message }
     else if (event.phase === 'done') {
       const { check: _dropped, ...rest } = errors.value

@@ -1,0 +1,70 @@
+// Starts, once for all specs: (a) the private DNS lab on 127.70.0.0/16 (NSD for root, TLD and the zones in
+// lab-zones.ts, Unbound as the only resolver) and (b) the browser-mode bridge on the built renderer, pointed at the
+// lab's root. Specs find the bridge through E2E_* environment variables. Builds nothing: run `npm run build` first.
+// Returns the teardown.
+import { spawn, type ChildProcess } from 'node:child_process'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { buildHierarchy, labAvailability, LAB_INSTALL_HINT, startLab, type Lab } from '../support/lab'
+import { E2E_NET, ROOT, ZONES } from './lab-zones'
+
+const repo = resolve(import.meta.dirname, '../..')
+
+function startBridgeProcess(dataDir: string): Promise<{ child: ChildProcess; pageUrl: string }> {
+  const child = spawn(
+    process.execPath,
+    [join(repo, 'node_modules/tsx/dist/cli.mjs'), 'src/main/bridge/cli.ts', '--root', ROOT, '--no-open', '--data-dir', dataDir],
+    { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'], detached: true }
+  )
+  return new Promise((resolvePage, reject) => {
+    let output = ''
+    const timer = setTimeout(() => reject(new Error(`The bridge did not start within 60 s:\n${output}`)), 60_000)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[^\s]+)/.exec(output)
+      if (match) {
+        clearTimeout(timer)
+        resolvePage({ child, pageUrl: match[1]! })
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.once('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`The bridge exited with code ${code}:\n${output}`))
+    })
+  })
+}
+
+export default async function globalSetup(): Promise<() => Promise<void>> {
+  if (!existsSync(join(repo, 'out/renderer/index.html'))) {
+    throw new Error('No built renderer in out/renderer: run `npm run build` before `npx playwright test`.')
+  }
+  const availability = await labAvailability(E2E_NET)
+  if (!availability.ok) throw new Error(`The DNS lab cannot run here: ${availability.reason}. Fix: ${LAB_INSTALL_HINT}.`)
+
+  const lab: Lab = await startLab({ net: E2E_NET, servers: buildHierarchy({ net: E2E_NET, tld: 'test', zones: ZONES }) })
+  const dataDir = mkdtempSync(join(tmpdir(), 'dnsverify-e2e-'))
+  let bridge: { child: ChildProcess; pageUrl: string }
+  try {
+    bridge = await startBridgeProcess(dataDir)
+  } catch (error) {
+    await lab.stop()
+    throw error
+  }
+  const url = new URL(bridge.pageUrl)
+  process.env['E2E_ORIGIN'] = url.origin
+  process.env['E2E_TOKEN'] = url.searchParams.get('token') ?? ''
+  process.env['E2E_RESOLVER'] = lab.resolver().address
+
+  return async () => {
+    try {
+      process.kill(-bridge.child.pid!, 'SIGTERM')
+    } catch {
+      // already gone
+    }
+    await lab.stop()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+}

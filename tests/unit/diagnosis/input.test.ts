@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest'
+import type { DiagnoseInput } from '../../../src/shared/diagnosis-types'
+import { InputError, normalizeDiagnoseInput } from '../../../src/main/diagnosis/input'
+
+const GOOD: DiagnoseInput = { domains: ['example.com'], host: '_dnsauth', type: 'TXT', value: 'token-123' }
+
+/** The InputError thrown for this input (fails the test when none is). */
+function inputError(overrides: Partial<Record<keyof DiagnoseInput, unknown>>): InputError {
+  try {
+    normalizeDiagnoseInput({ ...GOOD, ...overrides } as DiagnoseInput)
+  } catch (e) {
+    expect(e).toBeInstanceOf(InputError)
+    return e as InputError
+  }
+  throw new Error(`no InputError for ${JSON.stringify(overrides)}`)
+}
+
+describe('normalizeDiagnoseInput: good input', () => {
+  it('normalizes and fills defaults', () => {
+    expect(
+      normalizeDiagnoseInput({
+        domains: [' WWW.Example.COM. ', '*.Example.com'],
+        host: ' _dnsauth ',
+        type: 'txt' as 'TXT',
+        value: '  token-123  ',
+        ca: 'LE',
+        platform: 'Cloudflare'
+      })
+    ).toEqual({
+      domains: ['www.example.com', '*.example.com'],
+      host: '_dnsauth',
+      type: 'TXT',
+      value: 'token-123',
+      ca: 'letsencrypt',
+      platform: 'cloudflare',
+      resolvers: null,
+      roots: [],
+      authPort: null,
+      timeoutMs: 2000
+    })
+  })
+
+  it('keeps quotes and inner spaces in the value: finding them is the diagnosis', () => {
+    expect(normalizeDiagnoseInput({ ...GOOD, value: '"token 123"' }).value).toBe('"token 123"')
+  })
+
+  it('converts an internationalized domain to punycode', () => {
+    expect(normalizeDiagnoseInput({ ...GOOD, domains: ['bücher.example'] }).domains).toEqual(['xn--bcher-kva.example'])
+  })
+
+  it('accepts a host as @, relative, full, full with a trailing dot', () => {
+    for (const host of ['@', '_dnsauth', '_dnsauth.example.com', '_dnsauth.example.com.']) {
+      expect(normalizeDiagnoseInput({ ...GOOD, host }).host).toBe(host)
+    }
+  })
+
+  it('accepts resolvers as presets, system, addresses with ports; an empty list asks none', () => {
+    expect(normalizeDiagnoseInput({ ...GOOD, resolvers: ['google', '127.0.0.1:5353', '[::1]:53'] }).resolvers).toEqual([
+      'google',
+      '127.0.0.1:5353',
+      '[::1]:53'
+    ])
+    expect(normalizeDiagnoseInput({ ...GOOD, resolvers: [] }).resolvers).toEqual([])
+  })
+
+  it('accepts a CNAME value that is a name', () => {
+    expect(normalizeDiagnoseInput({ ...GOOD, type: 'CNAME', value: 'abc.dcv.digicert.com.' }).value).toBe('abc.dcv.digicert.com.')
+  })
+})
+
+describe('normalizeDiagnoseInput: bad input names the field and says what is wrong', () => {
+  it.each<[name: string, overrides: Partial<Record<keyof DiagnoseInput, unknown>>, field: string, message: RegExp]>([
+    ['no domains', { domains: [] }, 'domains', /at least one certificate domain/],
+    ['domains not a list', { domains: 'example.com' }, 'domains', /at least one certificate domain/],
+    ['too many domains', { domains: Array.from({ length: 101 }, (_, i) => `d${i}.example.com`) }, 'domains', /At most 100/],
+    ['an empty domain', { domains: ['example.com', '  '] }, 'domains.1', /empty/],
+    ['a URL pasted as the domain', { domains: ['https://www.example.com/'] }, 'domains.0', /looks like a web address/],
+    ['a path pasted with the domain', { domains: ['example.com/index.html'] }, 'domains.0', /looks like a web address/],
+    ['an IPv4 address as the domain', { domains: ['192.0.2.10'] }, 'domains.0', /is an IP address/],
+    ['an IPv6 address as the domain', { domains: ['2001:db8::1'] }, 'domains.0', /is an IP address/],
+    ['a bracketed IPv6 address', { domains: ['[2001:db8::1]'] }, 'domains.0', /is an IP address/],
+    ['an IPv4 address with a port', { domains: ['192.0.2.10:443'] }, 'domains.0', /is an IP address/],
+    ['a domain with a port', { domains: ['example.com:443'] }, 'domains.0', /port/],
+    ['a single label', { domains: ['localhost'] }, 'domains.0', /needs a dot/],
+    ['a wildcard in the middle', { domains: ['www.*.example.com'] }, 'domains.0', /wildcard may only be the first label/],
+    ['two wildcards', { domains: ['*.*.example.com'] }, 'domains.0', /wildcard may only be the first label/],
+    ['two dots in a row', { domains: ['example..com'] }, 'domains.0', /empty label/],
+    ['a space inside', { domains: ['exa mple.com'] }, 'domains.0', /space/],
+    ['an empty host', { host: '' }, 'host', /host record is empty/],
+    ['a missing host', { host: undefined }, 'host', /host record is empty/],
+    ['a URL pasted as the host', { host: 'http://example.com/_dnsauth' }, 'host', /looks like a web address/],
+    ['an IP address as the host', { host: '192.0.2.10' }, 'host', /IP address, not a host record/],
+    ['a host with a space', { host: '_dns auth' }, 'host', /space/],
+    ['an empty value', { value: '' }, 'value', /value is empty/],
+    ['a value of spaces', { value: '   ' }, 'value', /value is empty/],
+    ['a missing value', { value: undefined }, 'value', /value is empty/],
+    ['a value too long', { value: 'x'.repeat(4097) }, 'value', /longer than 4096 bytes/],
+    ['a CNAME value that is not a name', { type: 'CNAME', value: 'abc def.example.com' }, 'value', /CNAME value must be a domain name/],
+    ['an unknown record type', { type: 'A' }, 'type', /must be TXT or CNAME.*not "A"/],
+    ['no record type', { type: undefined }, 'type', /must be TXT or CNAME/],
+    ['an unknown CA', { ca: 'acme-ca' }, 'ca', /Unknown CA "acme-ca"\. Known: .*digicert.*letsencrypt/],
+    ['an unknown platform', { platform: 'myhost' }, 'platform', /Unknown DNS platform "myhost"\. Known: .*cloudflare/],
+    ['a resolver that is neither preset nor address', { resolvers: ['google', 'nosuchresolver'] }, 'resolvers.1', /neither an IP address nor a known resolver/],
+    ['a resolver port out of range', { resolvers: ['8.8.8.8:99999'] }, 'resolvers.0', /port 99999 is outside/],
+    ['a root that is not an address', { roots: ['a.root-servers.net'] }, 'roots.0', /is not an IP address/],
+    ['a host with two dots in a row', { host: '_dnsauth..example.com' }, 'host', /empty label/],
+    ['port 0', { authPort: 0 }, 'authPort', /1 to 65535/],
+    ['a port too big', { authPort: 70000 }, 'authPort', /1 to 65535/],
+    ['a timeout too short', { timeoutMs: 10 }, 'timeoutMs', /between 50 and 60000/],
+    ['a fractional timeout', { timeoutMs: 100.5 }, 'timeoutMs', /between 50 and 60000/]
+  ])('%s → %s', (_name, overrides, field, message) => {
+    const error = inputError(overrides)
+    expect(error.field).toBe(field)
+    expect(error.message).toMatch(message)
+    expect(error.name).toBe('InputError')
+  })
+})

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest'
+import { delegationRule } from '../../../../src/main/diagnosis/rules/delegation'
+import { auth, checkRuleCase, input, NS1, NS2, observations, zone, type RuleCase } from '../../../support/diagnosis-fixtures'
+
+const ALL = ['delegation.unreachable', 'delegation.inconsistent', 'delegation.parent_child_mismatch'] as const
+
+const cases: RuleCase[] = [
+  { name: 'two healthy servers in sync', obs: observations(), forbid: ALL },
+  {
+    name: 'NXDOMAIN and NODATA are answers, not unreachable servers',
+    obs: observations({ authoritative: [auth({ values: [], status: 'nxdomain' }), auth({ ...NS2, values: [], status: 'nodata' })] }),
+    forbid: ALL
+  },
+  ...(['timeout', 'refused', 'lame', 'servfail', 'network'] as const).map(
+    (status): RuleCase => ({
+      name: `a server that ends in ${status}`,
+      obs: observations({ authoritative: [auth(), auth({ ...NS2, status })] }),
+      expect: ['delegation.unreachable'],
+      forbid: ['delegation.inconsistent', 'delegation.parent_child_mismatch'],
+      params: { 'delegation.unreachable': { server: NS2.server, address: NS2.address, reason: status } },
+      verdict: 'verified'
+    })
+  ),
+  {
+    name: 'a dead server is named once, though asked about two names',
+    obs: observations({
+      input: input({ domains: ['example.com', 'shop.example.com'] }),
+      authoritative: [
+        auth(),
+        auth({ ...NS2, status: 'timeout' }),
+        auth({ name: '_dnsauth.shop.example.com' }),
+        auth({ ...NS2, name: '_dnsauth.shop.example.com', status: 'timeout' })
+      ]
+    }),
+    expect: ['delegation.unreachable']
+  },
+  {
+    name: 'SOA serials differ (a secondary behind)',
+    obs: observations({ authoritative: [auth({ soaSerial: 7 }), auth({ ...NS2, soaSerial: 8 })] }),
+    expect: ['delegation.inconsistent'],
+    forbid: ['delegation.unreachable', 'delegation.parent_child_mismatch'],
+    params: {
+      'delegation.inconsistent': { name: 'example.com', what: 'serials', details: `${NS1.server} (${NS1.address}): 7; ${NS2.server} (${NS2.address}): 8` }
+    },
+    verdict: 'action_needed'
+  },
+  {
+    name: 'a server without a SOA answer does not make the serials differ',
+    obs: observations({ authoritative: [auth({ soaSerial: 7 }), auth({ ...NS2, soaSerial: null })] }),
+    forbid: ['delegation.inconsistent']
+  },
+  {
+    name: 'an unreachable server\'s serial is not compared',
+    obs: observations({ authoritative: [auth({ soaSerial: 7 }), auth({ ...NS2, soaSerial: 8, status: 'lame' })] }),
+    expect: ['delegation.unreachable'],
+    forbid: ['delegation.inconsistent']
+  },
+  {
+    name: 'parent and child list different name servers',
+    obs: observations({ zones: [zone({ parentNameservers: [NS1.server] })] }),
+    expect: ['delegation.parent_child_mismatch'],
+    forbid: ['delegation.unreachable', 'delegation.inconsistent'],
+    params: { 'delegation.parent_child_mismatch': { zone: 'example.com', parent: [NS1.server], child: [NS1.server, NS2.server] } },
+    verdict: 'verified'
+  },
+  {
+    name: 'the same NS sets in another order',
+    obs: observations({ zones: [zone({ parentNameservers: [NS2.server, NS1.server] })] }),
+    forbid: ['delegation.parent_child_mismatch']
+  },
+  {
+    name: 'no parent side seen: nothing to compare',
+    obs: observations({ zones: [zone({ parentNameservers: [] })] }),
+    forbid: ['delegation.parent_child_mismatch']
+  },
+  {
+    name: 'zone not found: nothing to compare',
+    obs: observations({ zoneApex: null, zones: [zone({ found: false, apex: null, reason: 'nxdomain', nameservers: [], parentNameservers: [] })], authoritative: [] }),
+    forbid: ALL
+  }
+]
+
+describe('delegation rule', () => {
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    checkRuleCase(delegationRule, c)
+  })
+
+  it('names each dead server once', () => {
+    const findings = delegationRule.check(cases.find((c) => c.name.startsWith('a dead server'))!.obs)
+    expect(findings.filter((f) => f.id === 'delegation.unreachable')).toHaveLength(1)
+  })
+})

@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest'
+import { recordValueRule } from '../../../../src/main/diagnosis/rules/record-value'
+import { auth, checkRuleCase, input, NAME, NS1, NS2, observations, TOKEN, txtRecords, type RuleCase } from '../../../support/diagnosis-fixtures'
+
+const OLD = 'old-token-0000'
+const both = (o: Parameters<typeof auth>[0]) => [auth(o), auth({ ...o, ...NS2 })]
+const ALL = [
+  'record.ok',
+  'record.value_mismatch',
+  'record.value_quoted',
+  'record.value_whitespace',
+  'record.stale_value',
+  'delegation.inconsistent'
+] as const
+const others = (...keep: (typeof ALL)[number][]) => ALL.filter((id) => !keep.includes(id))
+
+const cases: RuleCase[] = [
+  {
+    name: 'the token on every server',
+    obs: observations(),
+    expect: ['record.ok'],
+    forbid: others('record.ok'),
+    params: { 'record.ok': { name: NAME, type: 'TXT', servers: 2 } },
+    verdict: 'verified'
+  },
+  {
+    name: 'the token beside an old one',
+    obs: observations({ authoritative: both({ values: [OLD, TOKEN] }) }),
+    expect: ['record.ok', 'record.stale_value'],
+    forbid: others('record.ok', 'record.stale_value'),
+    params: { 'record.stale_value': { name: NAME, stale: [OLD] } },
+    verdict: 'verified'
+  },
+  {
+    name: 'one server unreachable: the token on the one that answers',
+    obs: observations({ authoritative: [auth(), auth({ ...NS2, status: 'timeout' })] }),
+    expect: ['record.ok'],
+    forbid: others('record.ok'),
+    params: { 'record.ok': { servers: 1 } }
+  },
+  {
+    name: 'one server has the token, the other another value',
+    obs: observations({ authoritative: [auth(), auth({ ...NS2, values: [OLD] })] }),
+    expect: ['delegation.inconsistent'],
+    forbid: others('delegation.inconsistent'),
+    params: { 'delegation.inconsistent': { name: NAME, what: 'answers' } },
+    verdict: 'action_needed'
+  },
+  {
+    name: 'one server has the token, the other says NXDOMAIN',
+    obs: observations({ authoritative: [auth({ values: [], status: 'nxdomain' }), auth(NS2)] }),
+    expect: ['delegation.inconsistent'],
+    forbid: others('delegation.inconsistent'),
+    params: {
+      'delegation.inconsistent': {
+        what: 'answers',
+        details: `has the record: ${NS2.server} (${NS2.address}); does not: ${NS1.server} (${NS1.address})`
+      }
+    }
+  },
+  {
+    name: 'another value',
+    obs: observations({ authoritative: both({ values: ['something-else'] }) }),
+    expect: ['record.value_mismatch'],
+    forbid: others('record.value_mismatch'),
+    params: { 'record.value_mismatch': { name: NAME, expected: TOKEN, found: 'something-else' } },
+    verdict: 'action_needed'
+  },
+  {
+    name: 'the closest of several other values is shown',
+    obs: observations({ authoritative: both({ values: ['zzz', `${TOKEN.slice(0, -1)}X`] }) }),
+    expect: ['record.value_mismatch'],
+    params: { 'record.value_mismatch': { found: `${TOKEN.slice(0, -1)}X` } }
+  },
+  {
+    name: 'the value in quotes',
+    obs: observations({ authoritative: both({ values: [`"${TOKEN}"`] }) }),
+    expect: ['record.value_quoted'],
+    forbid: others('record.value_quoted'),
+    params: { 'record.value_quoted': { name: NAME, found: `"${TOKEN}"` } },
+    verdict: 'action_needed'
+  },
+  {
+    name: 'quoted wins over an unrelated old value beside it',
+    obs: observations({ authoritative: both({ values: [OLD, `\u201c${TOKEN}\u201d`] }) }),
+    expect: ['record.value_quoted'],
+    forbid: others('record.value_quoted')
+  },
+  {
+    name: 'a trailing space',
+    obs: observations({ authoritative: both({ values: [`${TOKEN} `] }) }),
+    expect: ['record.value_whitespace'],
+    forbid: others('record.value_whitespace'),
+    params: { 'record.value_whitespace': { name: NAME, expected: TOKEN, found: `${TOKEN} `, difference: 'spaces' } }
+  },
+  {
+    name: 'an NBSP',
+    obs: observations({ authoritative: both({ values: [`${TOKEN.slice(0, 5)}\u00a0${TOKEN.slice(5)}`] }) }),
+    expect: ['record.value_whitespace'],
+    params: { 'record.value_whitespace': { difference: 'spaces' } }
+  },
+  {
+    name: 'upper case',
+    obs: observations({ authoritative: both({ values: [TOKEN.toUpperCase()] }) }),
+    expect: ['record.value_whitespace'],
+    params: { 'record.value_whitespace': { difference: 'case' } }
+  },
+  {
+    name: 'a zero-width space',
+    obs: observations({ authoritative: both({ values: [`\u200b${TOKEN}`] }) }),
+    expect: ['record.value_whitespace'],
+    params: { 'record.value_whitespace': { difference: 'invisible' } }
+  },
+  {
+    name: 'split across two records',
+    obs: observations({ authoritative: both({ values: [TOKEN.slice(0, 30), TOKEN.slice(30)] }) }),
+    expect: ['record.value_whitespace'],
+    forbid: others('record.value_whitespace'),
+    params: {
+      'record.value_whitespace': { expected: TOKEN, found: `${TOKEN.slice(0, 30)} + ${TOKEN.slice(30)}`, difference: 'split' }
+    }
+  },
+  {
+    name: 'one record of several strings (a long value split by the console) is the value joined',
+    obs: observations({
+      authoritative: both({ values: [TOKEN], records: txtRecords(NAME, [[TOKEN.slice(0, 30), TOKEN.slice(30)]]) })
+    }),
+    expect: ['record.ok'],
+    forbid: others('record.ok')
+  },
+  {
+    name: 'nothing of the type at the name: left to the placement rule',
+    obs: observations({ authoritative: both({ values: [], status: 'nxdomain' }) }),
+    forbid: ALL
+  },
+  {
+    name: 'no server reachable: nothing to say about the value',
+    obs: observations({ authoritative: [auth({ status: 'timeout' }), auth({ ...NS2, status: 'lame' })] }),
+    forbid: ALL
+  },
+  {
+    name: 'CNAME: the target compares as a name',
+    obs: observations({
+      input: input({ type: 'CNAME', value: 'abc.dcv.example.net' }),
+      authoritative: both({ values: ['ABC.dcv.example.net.'], records: [] })
+    }),
+    expect: ['record.ok'],
+    forbid: others('record.ok')
+  },
+  {
+    name: 'CNAME: another target',
+    obs: observations({
+      input: input({ type: 'CNAME', value: 'abc.dcv.example.net' }),
+      authoritative: both({ values: ['xyz.dcv.example.net'], records: [] })
+    }),
+    expect: ['record.value_mismatch'],
+    forbid: others('record.value_mismatch'),
+    params: { 'record.value_mismatch': { expected: 'abc.dcv.example.net', found: 'xyz.dcv.example.net' } }
+  },
+  {
+    name: 'two certificate domains, two names: each judged on its own',
+    obs: observations({
+      input: input({ domains: ['example.com', 'shop.example.com'] }),
+      authoritative: [auth(), auth({ name: '_dnsauth.shop.example.com', values: ['wrong'] })]
+    }),
+    expect: ['record.ok', 'record.value_mismatch'],
+    params: { 'record.ok': { name: NAME, servers: 1 }, 'record.value_mismatch': { name: '_dnsauth.shop.example.com' } }
+  }
+]
+
+describe('record-value rule', () => {
+  it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    checkRuleCase(recordValueRule, c)
+  })
+
+  it('puts the first differing byte of a mismatch in the evidence', () => {
+    const [finding] = recordValueRule.check(observations({ authoritative: [auth({ values: ['abcX'] })], input: input({ value: 'abcd' }) }))
+    expect(finding!.evidence.at(-1)!.note).toBe('First difference at byte 3 (expected 4 bytes, found 4): expected …626364… found …626358… (hex)')
+  })
+
+  it('names every server asked in the evidence', () => {
+    const [finding] = recordValueRule.check(observations())
+    expect(finding!.evidence.map((e) => e.server)).toEqual([`${NS1.server} (${NS1.address})`, `${NS2.server} (${NS2.address})`])
+  })
+})

@@ -1,0 +1,152 @@
+import { createFinding } from '@shared/findings'
+import { describe, expect, it } from 'vitest'
+import {
+  expectedNslookupOutput,
+  missingNslookupOutput,
+  nslookupCommand,
+  parseResolverTarget
+} from '../../../src/renderer/src/lib/nslookup'
+import { gateStates, isReady } from '../../../src/renderer/src/lib/readiness'
+import { baseDomainOf, hostToType, planPlacements, recordNameFor, relativeHostOf } from '../../../src/renderer/src/lib/record-placement'
+import { cleanDomainInput, domainProblem, resolverAddressProblem } from '../../../src/renderer/src/lib/validate'
+import { OK_REPORT, QUOTED_REPORT, report } from './fake-api'
+
+describe('record placement', () => {
+  it.each([
+    ['example.com', 'example.com'],
+    ['www.example.com', 'example.com'],
+    ['*.example.com', 'example.com'],
+    ['shop.example.com', 'shop.example.com'],
+    ['www.com', 'www.com'],
+    ['WWW.Example.COM.', 'example.com']
+  ])('base domain of %s is %s', (domain, base) => {
+    expect(baseDomainOf(domain)).toBe(base)
+  })
+
+  it.each([
+    ['_dnsauth', 'example.com', '_dnsauth.example.com'],
+    ['_dnsauth.example.com.', 'example.com', '_dnsauth.example.com'],
+    ['_acme-challenge.example.com', 'example.com', '_acme-challenge.example.com'],
+    ['@', 'example.com', 'example.com'],
+    ['', 'example.com', 'example.com'],
+    ['_dnsauth.shop', 'example.com', '_dnsauth.shop.example.com']
+  ])('host %j at %s is %s', (host, base, name) => {
+    expect(recordNameFor(host, base)).toBe(name)
+  })
+
+  it('gives the host relative to the zone, @ for the apex, null outside it', () => {
+    expect(relativeHostOf('_dnsauth.shop.example.com', 'example.com')).toBe('_dnsauth.shop')
+    expect(relativeHostOf('example.com', 'example.com')).toBe('@')
+    expect(relativeHostOf('_dnsauth.other.org', 'example.com')).toBeNull()
+    expect(relativeHostOf('_dnsauth.example.com', null)).toBeNull()
+  })
+
+  it('puts www and wildcard names on the parent domain, one placement per certificate domain', () => {
+    const placements = planPlacements(['example.com', 'www.example.com', '*.example.com', 'shop.example.com'], '_dnsauth', 'example.com')
+    expect(placements.map((p) => [p.name, p.relativeHost])).toEqual([
+      ['_dnsauth.example.com', '_dnsauth'],
+      ['_dnsauth.example.com', '_dnsauth'],
+      ['_dnsauth.example.com', '_dnsauth'],
+      ['_dnsauth.shop.example.com', '_dnsauth.shop']
+    ])
+  })
+
+  it('types the host the way the console wants it', () => {
+    const p = { name: '_dnsauth.example.com', relativeHost: '_dnsauth' }
+    expect(hostToType(p, 'relative')).toBe('_dnsauth')
+    expect(hostToType(p, 'full')).toBe('_dnsauth.example.com')
+    expect(hostToType({ ...p, relativeHost: null }, 'relative')).toBe('_dnsauth.example.com')
+  })
+})
+
+describe('validation', () => {
+  it.each([
+    ['192.0.2.53', null],
+    ['192.0.2.53:5353', null],
+    ['127.70.53.1', null],
+    ['2001:db8::53', null],
+    ['[2001:db8::53]:53', null],
+    ['::1', null],
+    ['', 'resolverEmpty'],
+    ['dns.google', 'resolverInvalid'],
+    ['256.1.1.1', 'resolverInvalid'],
+    ['192.0.2.53:0', 'resolverPort'],
+    ['192.0.2.53:70000', 'resolverPort'],
+    ['[2001:db8::53]:x', 'resolverPort'],
+    ['1:2:3:4:5:6:7:8:9', 'resolverInvalid']
+  ])('resolver %j → %s', (text, problem) => {
+    expect(resolverAddressProblem(text)).toBe(problem)
+  })
+
+  it.each([
+    ['example.com', null],
+    ['*.example.com', null],
+    ['例子.中国', null],
+    ['', 'domainEmpty'],
+    ['https://example.com', 'domainUrl'],
+    ['example.com/path', 'domainUrl'],
+    ['localhost', 'domainInvalid'],
+    ['exa mple.com', 'domainInvalid'],
+    ['-bad.example.com', 'domainInvalid']
+  ])('domain %j → %s', (text, problem) => {
+    expect(domainProblem(text)).toBe(problem)
+  })
+
+  it('cleans a pasted web address down to the domain', () => {
+    expect(cleanDomainInput('  https://WWW.Example.com:443/shop?x=1 ')).toBe('www.example.com')
+    expect(cleanDomainInput('example.com.')).toBe('example.com')
+  })
+})
+
+describe('nslookup', () => {
+  it('builds the commands, with -port for a resolver off port 53', () => {
+    expect(nslookupCommand('_dnsauth.example.com', 'TXT')).toBe('nslookup -q=TXT _dnsauth.example.com')
+    expect(nslookupCommand('_dnsauth.example.com', 'TXT', { host: '8.8.8.8', port: 53 })).toBe('nslookup -q=TXT _dnsauth.example.com 8.8.8.8')
+    expect(nslookupCommand('_dnsauth.example.com', 'TXT', parseResolverTarget('127.70.53.1:5353')!)).toBe(
+      'nslookup -q=TXT -port=5353 _dnsauth.example.com 127.70.53.1'
+    )
+  })
+
+  it('parses resolver targets', () => {
+    expect(parseResolverTarget('[2001:db8::1]:5353')).toEqual({ host: '2001:db8::1', port: 5353 })
+    expect(parseResolverTarget('2001:db8::1')).toEqual({ host: '2001:db8::1', port: 53 })
+  })
+
+  it('shows the answer as each system prints it', () => {
+    const windows = expectedNslookupOutput('windows', '_dnsauth.example.com', 'TXT', 'token', { host: '8.8.8.8', port: 53 })
+    expect(windows).toContain('Address:  8.8.8.8')
+    expect(windows).toContain('_dnsauth.example.com\ttext =\n\n\t"token"')
+    const mac = expectedNslookupOutput('macos', '_dnsauth.example.com', 'TXT', 'token', { host: '8.8.8.8', port: 53 })
+    expect(mac).toContain('Address:\t8.8.8.8#53')
+    expect(mac).toContain('_dnsauth.example.com\ttext = "token"')
+    expect(expectedNslookupOutput('macos', 'www.example.com', 'CNAME', 'x.dcv.example.net', undefined)).toContain(
+      'canonical name = x.dcv.example.net.'
+    )
+    expect(missingNslookupOutput('macos', 'a.example.com')).toBe("** server can't find a.example.com: NXDOMAIN")
+  })
+})
+
+describe('readiness gate', () => {
+  it('is green only for a verified report', () => {
+    expect(isReady(OK_REPORT)).toBe(true)
+    expect(gateStates(OK_REPORT).every((s) => s.passed)).toBe(true)
+    expect(isReady(QUOTED_REPORT)).toBe(false)
+    expect(isReady(null)).toBe(false)
+    expect(gateStates(null).some((s) => s.passed)).toBe(false)
+  })
+
+  it('names the check that holds it back', () => {
+    const waiting = report([
+      createFinding('record.ok', { name: 'n', type: 'TXT', servers: 2 }),
+      createFinding('propagation.pending', { resolver: 'Google', name: 'n', seconds: 120 })
+    ])
+    expect(gateStates(waiting).filter((s) => !s.passed).map((s) => s.check)).toEqual(['caches'])
+    const blocked = report([
+      createFinding('record.ok', { name: 'n', type: 'TXT', servers: 2 }),
+      createFinding('caa.blocks_ca', { domain: 'd', foundAt: 'd', ca: 'digicert', caName: 'DigiCert', record: 'r', tag: 'issue' }),
+      createFinding('dnssec.bogus', { resolver: 'r', name: 'n', ede: '' })
+    ])
+    expect(gateStates(blocked).filter((s) => !s.passed).map((s) => s.check)).toEqual(['caa', 'dnssec'])
+    expect(gateStates(QUOTED_REPORT).filter((s) => !s.passed).map((s) => s.check)).toEqual(['authoritative'])
+  })
+})
