@@ -38,7 +38,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
       await continueStep(page)
 
       await expectStep(page, 5)
-      await page.locator('input[name="validation-level"][value="ov"]').check({ force: true })
+      await page.locator('label:has(input[name="validation-level"][value="ov"])').click()
       await page.locator('.n-collapse-item__header').last().click()
       await check(page, `step5-${tag}`)
 

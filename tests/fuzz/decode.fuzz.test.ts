@@ -19,6 +19,9 @@ const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : Date.now() 
 console.log(`decode fuzz seed: ${seed} (rerun with FUZZ_SEED=${seed})`)
 
 const RUNS = { random: 30_000, plausibleHeader: 30_000, mutated: 100_000 }
+// About 10 s of CPU on an idle machine; the margin is for CI runners shared with other jobs. A
+// decode that hangs still shows up as this timeout.
+const TIMEOUT_MS = 180_000
 const corpus = validResponses()
 const stats = { decoded: 0, rejected: 0 }
 const started = performance.now()
@@ -63,7 +66,7 @@ describe('decodeMessage fuzz', () => {
 
   it(`survives ${RUNS.random} random byte arrays`, () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), decodesOrRejects), { seed, numRuns: RUNS.random })
-  })
+  }, TIMEOUT_MS)
 
   it(`survives ${RUNS.plausibleHeader} random bodies behind a plausible header`, () => {
     const header = fc.tuple(fc.nat(0xffff), fc.nat(0xffff), fc.nat(3), fc.nat(4), fc.nat(3), fc.nat(3)).map((fields) => {
@@ -73,14 +76,14 @@ describe('decodeMessage fuzz', () => {
     })
     const message = fc.tuple(header, fc.uint8Array({ maxLength: 200 })).map(([h, body]) => Buffer.concat([h, body]))
     fc.assert(fc.property(message, decodesOrRejects), { seed: seed + 1, numRuns: RUNS.plausibleHeader })
-  })
+  }, TIMEOUT_MS)
 
   it(`survives ${RUNS.mutated} mutations of valid responses`, () => {
     const mutated = fc
       .tuple(fc.nat(corpus.length - 1), fc.array(mutationArb, { minLength: 1, maxLength: 4 }))
       .map(([i, mutations]) => mutate(corpus[i]!.bytes, mutations))
     fc.assert(fc.property(mutated, decodesOrRejects), { seed: seed + 2, numRuns: RUNS.mutated })
-  })
+  }, TIMEOUT_MS)
 
   it('saw at least 100,000 messages, some decoded and some rejected', () => {
     const total = stats.decoded + stats.rejected

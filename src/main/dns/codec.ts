@@ -22,6 +22,17 @@ const DO_BIT = 0x8000
 
 /** Numeric type code for a type name (`TXT`, `TYPE65`, `UNKNOWN_65`); undefined when unknown. */
 export function typeCode(type: string): number | undefined {
+  const known = typeCodes.get(type)
+  if (known !== undefined) return known
+  const code = lookUpTypeCode(type)
+  if (code !== undefined && typeCodes.size < 256) typeCodes.set(type, code)
+  return code
+}
+
+/** Type codes of the type names seen so far; a program asks for a handful. */
+const typeCodes = new Map<string, number>()
+
+function lookUpTypeCode(type: string): number | undefined {
   const upper = type.toUpperCase()
   const generic = /^TYPE(\d{1,5})$/.exec(upper)
   if (generic) {
@@ -34,6 +45,13 @@ export function typeCode(type: string): number | undefined {
 
 /** Canonical name of a type code: `TXT`, or `TYPE65` (RFC 3597) for codes dns-packet has no name for. */
 export function typeName(code: number): string {
+  if (code < 256) return (smallTypeNames[code] ??= rfc3597TypeName(code))
+  return rfc3597TypeName(code)
+}
+
+const smallTypeNames: string[] = new Array<string>(256)
+
+function rfc3597TypeName(code: number): string {
   const name = typesTable.toString(code)
   return name.startsWith('UNKNOWN_') ? `TYPE${code}` : name
 }
@@ -44,7 +62,7 @@ export function encodeQuery(question: DnsQuestion, options: QueryOptions): Buffe
   if (options.checkingDisabled) flags |= dnsPacket.CHECKING_DISABLED
   const code = typeCode(question.type)
   if (code === undefined) throw new DnsDecodeError(`Unknown record type "${question.type}".`, 0)
-  return dnsPacket.encode({
+  return writeQuery(question.name, code, question.class, options.id, flags, options.edns) ?? dnsPacket.encode({
     type: 'query',
     id: options.id,
     flags,
@@ -62,6 +80,62 @@ export function encodeQuery(question: DnsQuestion, options: QueryOptions): Buffe
         ]
       : []
   })
+}
+
+const CLASS_CODES: Record<string, number> = { IN: 1, CH: 3 }
+
+/**
+ * The bytes dns-packet's encode writes for a query, written directly: one question, and an OPT
+ * record when EDNS is on. Returns null for what it leaves to dns-packet (a name with non-ASCII
+ * characters, a class other than IN or CH), so both paths give the same message.
+ */
+function writeQuery(
+  name: string,
+  code: number,
+  klass: string,
+  id: number,
+  flags: number,
+  edns: QueryOptions['edns']
+): Buffer | null {
+  const classCode = CLASS_CODES[klass]
+  if (classCode === undefined) return null
+  // dns-packet drops one leading and one trailing dot, then writes each label after its length.
+  let from = name.charCodeAt(0) === 0x2e ? 1 : 0
+  let to = name.length
+  if (to > from && name.charCodeAt(to - 1) === 0x2e) to--
+  const nameBytes = to > from ? to - from + 2 : 1
+  const buf = Buffer.alloc(HEADER_BYTES + nameBytes + 4 + (edns ? 11 : 0))
+  buf.writeUInt16BE(id || 0, 0)
+  buf.writeUInt16BE(flags & 0x7fff, 2)
+  buf.writeUInt16BE(1, 4)
+  buf.writeUInt16BE(edns ? 1 : 0, 10)
+  let at = HEADER_BYTES
+  if (to > from) {
+    let lengthAt = at++
+    for (let i = from; i < to; i++) {
+      const c = name.charCodeAt(i)
+      // dns-packet strips dots at line breaks too (its regex is multiline): leave those to it.
+      if (c >= 0x80 || c === 0x0a || c === 0x0d) return null
+      if (c === 0x2e) {
+        buf[lengthAt] = at - lengthAt - 1
+        lengthAt = at++
+      } else {
+        buf[at++] = c
+      }
+    }
+    buf[lengthAt] = at - lengthAt - 1
+  }
+  buf[at++] = 0
+  buf.writeUInt16BE(code, at)
+  buf.writeUInt16BE(classCode, at + 2)
+  at += 4
+  if (edns) {
+    // Owner '.', TYPE OPT, CLASS = payload size, TTL = extended rcode 0, version 0, flags; no options.
+    buf.writeUInt16BE(41, at + 1)
+    buf.writeUInt16BE(edns.udpPayloadSize || 4096, at + 3)
+    buf.writeUInt16BE(edns.dnssecOk ? DO_BIT : 0, at + 7)
+  }
+  return buf
 }
 
 /** The 16-bit id at the start of a message, or undefined when there are not two bytes. */
@@ -156,12 +230,68 @@ interface OptRecord {
 function readName(buf: Buffer, reader: Reader): string {
   const at = reader.offset
   try {
-    const name = dnsPacket.name.decode(buf, at)
-    reader.offset += dnsPacket.name.decode.bytes
+    const name = decodeName(buf, at, buf.length)
+    reader.offset += decodedNameBytes
     return name
   } catch (e) {
     throw new DnsDecodeError(`Bad name at byte ${at}: ${(e as Error).message}.`, at)
   }
+}
+
+/** Bytes the last name read by decodeName takes where it starts (a pointer counts as two). */
+let decodedNameBytes = 0
+
+/**
+ * dns-packet's name.decode step for step (same checks, same messages, same byte count), reading
+ * only the bytes before `limit`; ASCII labels are turned into text without a UTF-8 decoder.
+ */
+function decodeName(buf: Buffer, start: number, limit: number): string {
+  let offset = start
+  let oldOffset = start
+  let totalLength = 0
+  let consumed = 0
+  let jumped = false
+  let name = ''
+  let labels = 0
+  for (;;) {
+    if (offset >= limit) throw new Error('Cannot decode name (buffer overflow)')
+    const len = buf[offset++]!
+    if (!jumped) consumed++
+    if (len === 0) break
+    if ((len & 0xc0) === 0) {
+      if (offset + len > limit) throw new Error('Cannot decode name (buffer overflow)')
+      totalLength += len + 1
+      if (totalLength > 254) throw new Error('Cannot decode name (name too long)')
+      const label = labelText(buf, offset, offset + len)
+      name = labels++ === 0 ? label : name + '.' + label
+      offset += len
+      if (!jumped) consumed += len
+    } else if ((len & 0xc0) === 0xc0) {
+      if (offset + 1 > limit) throw new Error('Cannot decode name (buffer overflow)')
+      const jumpOffset = ((len & 0x3f) << 8) | buf[offset]!
+      // Only pointers to prior data (RFC 1035 4.1.4), which also rules out loops.
+      if (jumpOffset >= oldOffset) throw new Error('Cannot decode name (bad pointer)')
+      offset = jumpOffset
+      oldOffset = jumpOffset
+      if (!jumped) consumed++
+      jumped = true
+    } else {
+      throw new Error('Cannot decode name (bad label)')
+    }
+  }
+  decodedNameBytes = consumed
+  return labels === 0 ? '.' : name
+}
+
+/** The bytes as UTF-8 text, as buf.toString('utf8', from, to) gives them. */
+function labelText(buf: Buffer, from: number, to: number): string {
+  let text = ''
+  for (let i = from; i < to; i++) {
+    const byte = buf[i]!
+    if (byte >= 0x80) return buf.toString('utf8', from, to)
+    text += String.fromCharCode(byte)
+  }
+  return text
 }
 
 function need(buf: Buffer, reader: Reader, bytes: number, what: string): void {
@@ -180,6 +310,13 @@ function readQuestion(buf: Buffer, reader: Reader): DnsQuestion {
 }
 
 function className(code: number): string {
+  if (code < 256) return (smallClassNames[code] ??= rfc3597ClassName(code))
+  return rfc3597ClassName(code)
+}
+
+const smallClassNames: string[] = new Array<string>(256)
+
+function rfc3597ClassName(code: number): string {
   const name = classesTable.toString(code)
   return name.startsWith('UNKNOWN_') ? `CLASS${code}` : name
 }
@@ -250,14 +387,15 @@ function readOpt(
 const DECODED_TYPES = new Set(['A', 'AAAA', 'CNAME', 'DNAME', 'NS', 'PTR', 'TXT', 'SOA', 'CAA', 'MX', 'SRV', 'DS', 'DNSKEY', 'RRSIG', 'NSEC'])
 
 function decodeRdata(buf: Buffer, type: string, rdataAt: number, rdlength: number): RecordData {
-  const raw = (): RecordData => ({ kind: 'raw', hex: buf.subarray(rdataAt + 2, rdataAt + 2 + rdlength).toString('hex') })
-  if (!DECODED_TYPES.has(type)) return raw()
-  // Give the decoder a view that ends where this record ends, so a lying body cannot read past it;
-  // name compression pointers still reach back into the earlier part of the message.
-  const view = buf.subarray(0, rdataAt + 2 + rdlength)
+  if (!DECODED_TYPES.has(type)) return { kind: 'raw', hex: buf.subarray(rdataAt + 2, rdataAt + 2 + rdlength).toString('hex') }
   if ((type === 'A' && rdlength !== 4) || (type === 'AAAA' && rdlength !== 16)) {
     throw new DnsDecodeError(`${type} record data at byte ${rdataAt} is ${rdlength} bytes, not ${type === 'A' ? 4 : 16}.`, rdataAt)
   }
+  const common = decodeCommonRdata(buf, type, rdataAt, rdlength)
+  if (common !== null) return common
+  // Give the decoder a view that ends where this record ends, so a lying body cannot read past it;
+  // name compression pointers still reach back into the earlier part of the message.
+  const view = buf.subarray(0, rdataAt + 2 + rdlength)
   if (type === 'CAA') checkCaaTag(buf, rdataAt, rdlength)
   const decoder = dnsPacket.record(type)
   let value: unknown
@@ -276,6 +414,51 @@ function decodeRdata(buf: Buffer, type: string, rdataAt: number, rdlength: numbe
     throw new DnsDecodeError(`${type} record data at byte ${rdataAt} is ${rdlength} bytes but its contents take ${consumed - 2}.`, rdataAt)
   }
   return toRecordData(type, value)
+}
+
+/**
+ * The types most answers carry, read here rather than by dns-packet: the same data, and the same
+ * DnsDecodeError where dns-packet's decoder would fail (its messages included). Null for the rest.
+ */
+function decodeCommonRdata(buf: Buffer, type: string, rdataAt: number, rdlength: number): RecordData | null {
+  const from = rdataAt + 2
+  const end = from + rdlength
+  switch (type) {
+    case 'A':
+      return { kind: 'address', address: `${buf[from]}.${buf[from + 1]}.${buf[from + 2]}.${buf[from + 3]}` }
+    case 'TXT': {
+      const strings: string[] = []
+      let value = ''
+      for (let at = from; at < end; ) {
+        const length = buf[at]!
+        if (at + 1 + length > end) {
+          throw new DnsDecodeError(`Malformed TXT record data at byte ${rdataAt}: Buffer overflow.`, rdataAt)
+        }
+        const text = labelText(buf, at + 1, at + 1 + length)
+        strings.push(text)
+        value += text
+        at += 1 + length
+      }
+      return { kind: 'txt', strings, value }
+    }
+    case 'CNAME':
+    case 'DNAME':
+    case 'NS':
+    case 'PTR': {
+      let target: string
+      try {
+        target = decodeName(buf, from, end)
+      } catch (e) {
+        throw new DnsDecodeError(`Malformed ${type} record data at byte ${rdataAt}: ${(e as Error).message}.`, rdataAt)
+      }
+      if (decodedNameBytes !== rdlength) {
+        throw new DnsDecodeError(`${type} record data at byte ${rdataAt} is ${rdlength} bytes but its contents take ${decodedNameBytes}.`, rdataAt)
+      }
+      return { kind: 'name', target }
+    }
+    default:
+      return null
+  }
 }
 
 /** Wire length of the name at `at`, a pointer counting as its two bytes. */

@@ -49,13 +49,21 @@ const DEFAULTS = {
 /** Validated question in wire form; throws InvalidNameError / DnsError naming the problem. */
 export function toQuestion(input: QuestionInput): DnsQuestion {
   const name = normalizeName(input.name)
-  const rawType = (input.type ?? 'A').trim()
-  const code = typeCode(rawType)
-  if (code === undefined) throw new DnsError(`"${input.type}" is not a DNS record type (for example TXT, CNAME, CAA, A).`)
-  const klass = (input.class ?? 'IN').toUpperCase()
+  const type = input.type ?? 'A'
+  let canonicalType = canonicalTypes.get(type)
+  if (canonicalType === undefined) {
+    const code = typeCode(type.trim())
+    if (code === undefined) throw new DnsError(`"${input.type}" is not a DNS record type (for example TXT, CNAME, CAA, A).`)
+    canonicalType = typeName(code)
+    if (canonicalTypes.size < 256) canonicalTypes.set(type, canonicalType)
+  }
+  const klass = input.class === undefined || input.class === 'IN' ? 'IN' : input.class.toUpperCase()
   if (klass !== 'IN' && klass !== 'CH') throw new DnsError(`Class "${input.class}" is not supported; use IN.`)
-  return { name, type: typeName(code), class: klass }
+  return { name, type: canonicalType, class: klass }
 }
+
+/** Type names as given (`txt`, `TXT`, `type16`) → canonical name; callers use only a few. */
+const canonicalTypes = new Map<string, string>()
 
 /**
  * Sends one question to one server and returns its answer, like nslookup or dig would get it:
@@ -71,7 +79,7 @@ export async function exchange(
 ): Promise<ExchangeResult> {
   const question = toQuestion(questionInput)
   const server = typeof serverInput === 'string' ? parseServerAddress(serverInput) : serverInput
-  const opts = { ...DEFAULTS, ...stripUndefined(options) }
+  const opts = withDefaults(options)
   const started = performance.now()
   const deadline = started + (opts.deadlineMs ?? opts.timeoutMs * (opts.retries + 1))
   let transport: TransportName = opts.tcp ? 'tcp' : 'udp'
@@ -214,7 +222,19 @@ function round(ms: number): number {
   return Math.round(ms * 100) / 100
 }
 
-function stripUndefined<T extends object>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>
+/** The options with DEFAULTS for every one left out (undefined), as spreading the defined ones would. */
+function withDefaults(o: ExchangeOptions): typeof DEFAULTS & ExchangeOptions {
+  return {
+    timeoutMs: o.timeoutMs !== undefined ? o.timeoutMs : DEFAULTS.timeoutMs,
+    retries: o.retries !== undefined ? o.retries : DEFAULTS.retries,
+    deadlineMs: o.deadlineMs,
+    recursionDesired: o.recursionDesired !== undefined ? o.recursionDesired : DEFAULTS.recursionDesired,
+    checkingDisabled: o.checkingDisabled !== undefined ? o.checkingDisabled : DEFAULTS.checkingDisabled,
+    dnssecOk: o.dnssecOk !== undefined ? o.dnssecOk : DEFAULTS.dnssecOk,
+    edns: o.edns !== undefined ? o.edns : DEFAULTS.edns,
+    udpPayloadSize: o.udpPayloadSize !== undefined ? o.udpPayloadSize : DEFAULTS.udpPayloadSize,
+    tcp: o.tcp !== undefined ? o.tcp : DEFAULTS.tcp,
+    signal: o.signal
+  }
 }
 

@@ -3,6 +3,7 @@ import { InvalidNameError } from './errors'
 
 const MAX_LABEL_BYTES = 63
 const MAX_NAME_CHARS = 253
+const PLAIN_NAME = /^(?:[a-z0-9_-]{1,63}\.)*[a-z0-9_-]{1,63}\.?$/
 
 /**
  * Turns what a person typed into the ASCII form DNS carries: trims, drops one trailing dot,
@@ -11,6 +12,12 @@ const MAX_NAME_CHARS = 253
  */
 export function normalizeName(input: string): string {
   if (typeof input !== 'string') throw new InvalidNameError('A domain name must be text.')
+  // Most names arrive already in wire form (lower-case ASCII labels of 1..63 bytes); for them the
+  // steps below would return the input without its trailing dot.
+  if (input.length <= MAX_NAME_CHARS + 1 && PLAIN_NAME.test(input)) {
+    const name = input.endsWith('.') ? input.slice(0, -1) : input
+    if (name.length <= MAX_NAME_CHARS) return name
+  }
   const trimmed = input.trim()
   if (trimmed === '' ) throw new InvalidNameError('The domain name is empty.')
   if (trimmed === '.') return '.'

@@ -32,8 +32,12 @@ export function formatRdata(record: Pick<DnsRecord, 'data'>): string {
   }
 }
 
+/** Printable ASCII other than the quote and the backslash: such text needs no escapes. */
+const PRINTABLE_UNESCAPED = /^[\x20\x21\x23-\x5b\x5d-\x7e]*$/
+
 /** A character-string in double quotes with dig's escapes: \" \\ and \DDD for bytes outside printable ASCII. */
 export function quoteCharacterString(text: string): string {
+  if (PRINTABLE_UNESCAPED.test(text)) return '"' + text + '"'
   let out = '"'
   for (const byte of Buffer.from(text, 'utf8')) {
     if (byte === 0x22 || byte === 0x5c) out += '\\' + String.fromCharCode(byte)

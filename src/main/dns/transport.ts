@@ -1,3 +1,4 @@
+import type { RemoteInfo, Socket } from 'node:dgram'
 import { connect } from 'node:net'
 import type { DnsResponse, ServerAddress } from '../../shared/dns-types'
 import { takeFreshUdpSocket } from './fresh-udp-socket'
@@ -36,75 +37,156 @@ export class TryFailure extends Error {
  * off-path attacker must guess port and id). The socket is connected, so the kernel drops datagrams
  * from other sources and reports ICMP "port unreachable" as ECONNREFUSED; the source is checked
  * again here anyway, because not every platform filters connected UDP sockets the same way.
+ *
+ * This is the hot path of every lookup, so its state lives in one object and the socket's
+ * listeners are shared functions rather than closures made per try.
  */
 export function udpTry(message: Buffer, server: ServerAddress, filter: ReplyFilter, options: TryOptions): Promise<TryReply> {
   return new Promise((resolve, reject) => {
-    if (options.signal?.aborted) return reject(new TryFailure('aborted', 'The query was cancelled.', 0))
-    const socket = takeFreshUdpSocket(server.family === 6 ? 6 : 4)
-    let ignored = 0
-    let done = false
-    const finish = (error: TryFailure | null, reply?: TryReply): void => {
-      if (done) return
-      done = true
-      clearTimeout(timer)
-      options.signal?.removeEventListener('abort', onAbort)
-      socket.close()
-      if (error) reject(error)
-      else resolve(reply!)
+    const signal = options.signal
+    if (signal?.aborted) return reject(new TryFailure('aborted', 'The query was cancelled.', 0))
+    const socket = takeFreshUdpSocket(server.family === 6 ? 6 : 4) as UdpTrySocket
+    const pending: UdpTryState = {
+      socket,
+      server,
+      serverIp: null,
+      filter,
+      timeoutMs: options.timeoutMs,
+      timer: null,
+      signal,
+      onAbort: null,
+      ignored: 0,
+      done: false,
+      resolve,
+      reject
     }
-    const onAbort = (): void => finish(new TryFailure('aborted', 'The query was cancelled.', ignored))
-    const timer = setTimeout(
-      () => finish(new TryFailure('timeout', `No answer within ${options.timeoutMs} ms.`, ignored)),
-      options.timeoutMs
-    )
-    options.signal?.addEventListener('abort', onAbort, { once: true })
-    socket.on('error', (err: NodeJS.ErrnoException) => {
-      if (err.code === 'ECONNREFUSED') {
-        finish(new TryFailure('refused_connection', `Nothing is listening on UDP port ${server.port} of ${server.host} (connection refused).`, ignored))
-      } else {
-        finish(new TryFailure('network', `Network error talking to ${server.host}: ${err.code ?? err.message}.`, ignored))
-      }
-    })
-    socket.on('message', (buf, rinfo) => {
-      if (rinfo.port !== server.port || !sameIp(rinfo.address, server)) {
-        ignored++
-        return
-      }
-      const verdict = filter(buf)
-      if ('ignored' in verdict) {
-        ignored++
-        return
-      }
-      finish(null, { response: verdict.response, bytes: buf.length, ignored })
-    })
-    const cannotSend = (err: Error): void =>
-      finish(new TryFailure('network', `Could not send to ${server.host}: ${(err as NodeJS.ErrnoException).code ?? err.message}.`, ignored))
+    socket[kTry] = pending
+    pending.timer = setTimeout(onUdpTimeout, options.timeoutMs, pending)
+    if (signal) {
+      pending.onAbort = () => settle(pending, new TryFailure('aborted', 'The query was cancelled.', pending.ignored))
+      signal.addEventListener('abort', pending.onAbort, { once: true })
+    }
+    socket.on('error', onUdpError)
+    socket.on('message', onUdpMessage)
     try {
       // A failed connect (EINVAL for a link-local address without a zone, EACCES for broadcast,
       // ENETUNREACH) arrives as the callback's argument, not as an 'error' event; sending on the
       // unconnected socket would then throw outside any handler and take the process down.
       socket.connect(server.port, server.host, (err?: Error) => {
-        if (done) return
-        if (err) return cannotSend(err)
+        if (pending.done) return
+        if (err) return cannotSend(pending, err)
         socket.send(message, (sendErr) => {
-          if (sendErr) cannotSend(sendErr)
+          if (sendErr) cannotSend(pending, sendErr)
         })
       })
     } catch (err) {
-      cannotSend(err as Error) // bad port or address in a ServerAddress built by hand
+      cannotSend(pending, err as Error) // bad port or address in a ServerAddress built by hand
     }
   })
 }
 
+const kTry = Symbol('udpTry')
+
+interface UdpTrySocket extends Socket {
+  [kTry]: UdpTryState
+}
+
+interface UdpTryState {
+  socket: UdpTrySocket
+  server: ServerAddress
+  /** The server's address in the form sameIp compares, computed at the first datagram. */
+  serverIp: string | null
+  filter: ReplyFilter
+  timeoutMs: number
+  timer: NodeJS.Timeout | null
+  signal: AbortSignal | undefined
+  onAbort: (() => void) | null
+  ignored: number
+  done: boolean
+  resolve: (reply: TryReply) => void
+  reject: (error: TryFailure) => void
+}
+
+function settle(pending: UdpTryState, error: TryFailure | null, reply?: TryReply): void {
+  if (pending.done) return
+  pending.done = true
+  clearTimeout(pending.timer!)
+  if (pending.onAbort) pending.signal!.removeEventListener('abort', pending.onAbort)
+  if (error) {
+    pending.socket.close()
+    pending.reject(error)
+  } else {
+    closeSoon(pending.socket)
+    pending.resolve(reply!)
+  }
+}
+
+function onUdpTimeout(pending: UdpTryState): void {
+  settle(pending, new TryFailure('timeout', `No answer within ${pending.timeoutMs} ms.`, pending.ignored))
+}
+
+function cannotSend(pending: UdpTryState, err: Error): void {
+  const host = pending.server.host
+  settle(pending, new TryFailure('network', `Could not send to ${host}: ${(err as NodeJS.ErrnoException).code ?? err.message}.`, pending.ignored))
+}
+
+function onUdpError(this: UdpTrySocket, err: NodeJS.ErrnoException): void {
+  const pending = this[kTry]
+  const { host, port } = pending.server
+  if (err.code === 'ECONNREFUSED') {
+    settle(pending, new TryFailure('refused_connection', `Nothing is listening on UDP port ${port} of ${host} (connection refused).`, pending.ignored))
+  } else {
+    settle(pending, new TryFailure('network', `Network error talking to ${host}: ${err.code ?? err.message}.`, pending.ignored))
+  }
+}
+
+function onUdpMessage(this: UdpTrySocket, buf: Buffer, rinfo: RemoteInfo): void {
+  const pending = this[kTry]
+  if (pending.done) return // the socket is closed at the next turn of the event loop
+  const server = pending.server
+  if (rinfo.port !== server.port || !fromServer(rinfo.address, pending)) {
+    pending.ignored++
+    return
+  }
+  const verdict = pending.filter(buf)
+  if ('ignored' in verdict) {
+    pending.ignored++
+    return
+  }
+  settle(pending, null, { response: verdict.response, bytes: buf.length, ignored: pending.ignored })
+}
+
+function fromServer(address: string, pending: UdpTryState): boolean {
+  const server = pending.server
+  if (address === server.host) return true
+  pending.serverIp ??= bareIp(server.host, server.family)
+  return bareIp(address, server.family) === pending.serverIp
+}
+
 /**
- * Compares the address a datagram came from with the server's. Both sides are canonicalised: the
- * kernel prints an IPv4-mapped peer as ::ffff:127.0.0.1 where the URL form is ::ffff:7f00:1, and a
- * caller may pass a ServerAddress that never went through parseServerAddress. Zones are left out;
- * the connected socket already pins the peer's interface.
+ * The address a datagram came from and the server's, in one form: the kernel prints an
+ * IPv4-mapped peer as ::ffff:127.0.0.1 where the URL form is ::ffff:7f00:1, and a caller may pass a
+ * ServerAddress that never went through parseServerAddress. Zones are left out; the connected
+ * socket already pins the peer's interface.
  */
-function sameIp(address: string, server: ServerAddress): boolean {
-  const bare = (host: string): string => canonicalIp(host.split('%')[0]!, server.family)
-  return bare(address) === bare(server.host)
+function bareIp(host: string, family: 4 | 6): string {
+  return canonicalIp(host.split('%')[0]!, family)
+}
+
+/**
+ * The socket of an answered try is closed at the next turn of the event loop, all of them in one
+ * go, so that the close (a system call and the kernel's teardown of the port) is not paid between
+ * the answer and the caller. Until then its listeners ignore everything, because the try is done.
+ * A failed try closes its socket at once, as it may never have been bound or connected.
+ */
+const toClose: Socket[] = []
+
+function closeSoon(socket: Socket): void {
+  if (toClose.push(socket) === 1) setImmediate(closeSettled)
+}
+
+function closeSettled(): void {
+  for (const socket of toClose.splice(0)) socket.close()
 }
 
 /** DNS over TCP (RFC 1035 4.2.2 / RFC 7766): two-byte length prefix, one query per connection. */

@@ -8,6 +8,7 @@ import {
 } from '../../../src/renderer/src/lib/nslookup'
 import { gateStates, isReady } from '../../../src/renderer/src/lib/readiness'
 import { baseDomainOf, hostToType, planPlacements, recordNameFor, relativeHostOf } from '../../../src/renderer/src/lib/record-placement'
+import { displayStatus, matchesExpected } from '../../../src/renderer/src/lib/values'
 import { cleanDomainInput, domainProblem, resolverAddressProblem } from '../../../src/renderer/src/lib/validate'
 import { OK_REPORT, QUOTED_REPORT, report } from './fake-api'
 
@@ -148,5 +149,21 @@ describe('readiness gate', () => {
     ])
     expect(gateStates(blocked).filter((s) => !s.passed).map((s) => s.check)).toEqual(['caa', 'dnssec'])
     expect(gateStates(QUOTED_REPORT).filter((s) => !s.passed).map((s) => s.check)).toEqual(['authoritative'])
+  })
+})
+
+describe('value comparison for the tables', () => {
+  it('matches TXT exactly and CNAME targets loosely', () => {
+    expect(matchesExpected('token', ' token ', 'TXT')).toBe(true)
+    expect(matchesExpected('"token"', 'token', 'TXT')).toBe(false)
+    expect(matchesExpected('Token', 'token', 'TXT')).toBe(false)
+    expect(matchesExpected('X.dcv.Example.net.', 'x.dcv.example.net', 'CNAME')).toBe(true)
+  })
+
+  it('calls an answer without the expected value "differs", and leaves other statuses alone', () => {
+    expect(displayStatus('ok', ['"token"'], 'token', 'TXT')).toBe('differs')
+    expect(displayStatus('ok', ['old', 'token'], 'token', 'TXT')).toBe('ok')
+    expect(displayStatus('nxdomain', [], 'token', 'TXT')).toBe('nxdomain')
+    expect(displayStatus('ok', [], 'token', 'TXT')).toBe('ok')
   })
 })

@@ -35,8 +35,8 @@ describe('message keys used by the renderer', () => {
   })
 
   it.each([
-    ['ui.status.server', ['ok', 'timeout', 'refused', 'servfail', 'lame', 'network', 'nxdomain', 'nodata']],
-    ['ui.status.resolver', ['ok', 'old_value', 'nxdomain', 'nodata', 'servfail', 'bogus', 'timeout', 'refused', 'network']],
+    ['ui.status.server', ['ok', 'timeout', 'refused', 'servfail', 'lame', 'network', 'nxdomain', 'nodata', 'differs']],
+    ['ui.status.resolver', ['ok', 'old_value', 'nxdomain', 'nodata', 'servfail', 'bogus', 'timeout', 'refused', 'network', 'differs']],
     ['ui.blockers', ['lookupFirst', 'domainNotFound', 'choosePlatform', 'decidePlatform', 'movingDns', 'needDomains', 'needHost', 'needValue', 'needCheck']],
     ['ui.errors', ['domainEmpty', 'domainUrl', 'domainInvalid', 'resolverEmpty', 'resolverInvalid', 'resolverPort']],
     ['ui.step5.checks', ['authoritative', 'caches', 'caa', 'dnssec']],
