@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     console.log(`  latency median  ours ${r.ours.medianMs.toFixed(3)} ms  c-ares ${r.cares.medianMs.toFixed(3)} ms  ratio ${ratio(r.ours.medianMs, r.cares.medianMs)} (target ≤ 1.10×)`)
     console.log(`  latency p95     ours ${r.ours.p95Ms.toFixed(3)} ms  c-ares ${r.cares.p95Ms.toFixed(3)} ms  ratio ${ratio(r.ours.p95Ms, r.cares.p95Ms)} (target ≤ 1.10×)`)
     console.log(`  throughput      ours ${r.ours.qps.toFixed(0)} q/s  c-ares ${r.cares.qps.toFixed(0)} q/s  ratio ${ratio(r.ours.qps, r.cares.qps)} (target ≥ 0.90×)`)
+    console.log(`  cold median     ours ${r.ours.coldMedianMs.toFixed(3)} ms  c-ares ${r.cares.coldMedianMs.toFixed(3)} ms  ratio ${ratio(r.ours.coldMedianMs, r.cares.coldMedianMs)} (first 200 queries, before warm-up; no target)`)
   }
   if (!only || only === 'diagnosis') {
     console.log('Full diagnosis vs its critical path (every server adds 50 ms; root → TLD → zone → all in parallel)')

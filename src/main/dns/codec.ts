@@ -303,8 +303,9 @@ function need(buf: Buffer, reader: Reader, bytes: number, what: string): void {
 function readQuestion(buf: Buffer, reader: Reader): DnsQuestion {
   const name = readName(buf, reader)
   need(buf, reader, 4, 'a question')
-  const type = typeName(buf.readUInt16BE(reader.offset))
-  const klass = className(buf.readUInt16BE(reader.offset + 2))
+  const at = reader.offset
+  const type = typeName((buf[at]! << 8) | buf[at + 1]!)
+  const klass = className((buf[at + 2]! << 8) | buf[at + 3]!)
   reader.offset += 4
   return { name, type, class: klass }
 }
@@ -325,11 +326,12 @@ function readRecord(buf: Buffer, reader: Reader): { kind: 'rr'; record: DnsRecor
   const start = reader.offset
   const name = readName(buf, reader)
   need(buf, reader, 10, 'a resource record header')
-  const code = buf.readUInt16BE(reader.offset)
-  const klass = buf.readUInt16BE(reader.offset + 2)
-  const ttl = buf.readUInt32BE(reader.offset + 4)
-  const rdlength = buf.readUInt16BE(reader.offset + 8)
-  const rdataAt = reader.offset + 8 // dns-packet's decoders start at RDLENGTH
+  const at = reader.offset
+  const code = (buf[at]! << 8) | buf[at + 1]!
+  const klass = (buf[at + 2]! << 8) | buf[at + 3]!
+  const ttl = ((buf[at + 4]! << 24) | (buf[at + 5]! << 16) | (buf[at + 6]! << 8) | buf[at + 7]!) >>> 0
+  const rdlength = (buf[at + 8]! << 8) | buf[at + 9]!
+  const rdataAt = at + 8 // dns-packet's decoders start at RDLENGTH
   reader.offset += 10
   need(buf, reader, rdlength, 'record data')
   const type = typeName(code)

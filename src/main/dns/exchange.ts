@@ -78,7 +78,7 @@ export async function exchange(
   options: ExchangeOptions = {}
 ): Promise<ExchangeResult> {
   const question = toQuestion(questionInput)
-  const server = typeof serverInput === 'string' ? parseServerAddress(serverInput) : serverInput
+  const server = typeof serverInput === 'string' ? serverFromSpec(serverInput) : serverInput
   const opts = withDefaults(options)
   const started = performance.now()
   const deadline = started + (opts.deadlineMs ?? opts.timeoutMs * (opts.retries + 1))
@@ -220,6 +220,14 @@ function randomId(): number {
 
 function round(ms: number): number {
   return Math.round(ms * 100) / 100
+}
+
+/** The last server given as text, parsed: callers tend to ask the same server many times. */
+let lastSpec: { text: string; server: ServerAddress } | null = null
+
+function serverFromSpec(text: string): ServerAddress {
+  if (lastSpec === null || lastSpec.text !== text) lastSpec = { text, server: parseServerAddress(text) }
+  return { ...lastSpec.server } // each result gets its own object
 }
 
 /** The options with DEFAULTS for every one left out (undefined), as spreading the defined ones would. */

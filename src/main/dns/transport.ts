@@ -1,7 +1,7 @@
-import type { RemoteInfo, Socket } from 'node:dgram'
-import { connect } from 'node:net'
+import { createSocket, type RemoteInfo, type Socket } from 'node:dgram'
+import { lookup as dnsLookup } from 'node:dns'
+import { connect, isIP } from 'node:net'
 import type { DnsResponse, ServerAddress } from '../../shared/dns-types'
-import { takeFreshUdpSocket } from './fresh-udp-socket'
 import { canonicalIp } from './server-address'
 
 /**
@@ -45,7 +45,7 @@ export function udpTry(message: Buffer, server: ServerAddress, filter: ReplyFilt
   return new Promise((resolve, reject) => {
     const signal = options.signal
     if (signal?.aborted) return reject(new TryFailure('aborted', 'The query was cancelled.', 0))
-    const socket = takeFreshUdpSocket(server.family === 6 ? 6 : 4) as UdpTrySocket
+    const socket = createSocket({ type: server.family === 6 ? 'udp6' : 'udp4', lookup: literalLookup as never }) as UdpTrySocket
     const pending: UdpTryState = {
       socket,
       server,
@@ -83,6 +83,18 @@ export function udpTry(message: Buffer, server: ServerAddress, filter: ReplyFilt
       cannotSend(pending, err as Error) // bad port or address in a ServerAddress built by hand
     }
   })
+}
+
+/**
+ * dgram resolves every address it binds or connects to through dns.lookup, which answers an IP
+ * literal only on the next tick; answering literals at once lets bind and connect complete in the
+ * same turn. Anything else still goes through dns.lookup. (@types/node declares the second
+ * argument as options; dgram passes the family.)
+ */
+function literalLookup(address: string, family: number, callback: (err: NodeJS.ErrnoException | null, address: string, family: number) => void): void {
+  const literalFamily = isIP(address)
+  if (literalFamily !== 0) callback(null, address, literalFamily)
+  else dnsLookup(address, family, callback)
 }
 
 const kTry = Symbol('udpTry')

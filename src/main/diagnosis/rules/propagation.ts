@@ -1,5 +1,5 @@
 import { createFinding, type Finding } from '../../../shared/findings'
-import { valueMatches } from './record-match'
+import { namesInPlace, valueMatches } from './record-match'
 import { resolverEvidence, type Rule } from './rule'
 
 /**
@@ -23,14 +23,4 @@ export const propagationRule: Rule = {
     }
     return findings
   }
-}
-
-/** Names whose record is on every reachable authoritative server. */
-function namesInPlace(obs: Parameters<import('./rule').Rule['check']>[0]): Set<string> {
-  const names = new Set<string>()
-  for (const name of new Set(obs.placements.map((p) => p.name))) {
-    const servers = obs.authoritative.filter((o) => o.name === name && (o.status === 'ok' || o.status === 'nodata' || o.status === 'nxdomain'))
-    if (servers.length > 0 && servers.every((o) => o.values.some((v) => valueMatches(v, obs.input)))) names.add(name)
-  }
-  return names
 }

@@ -35,14 +35,19 @@ const cases: RuleCase[] = [
     expect: ['delegation.unreachable']
   },
   {
-    name: 'SOA serials differ (a secondary behind)',
-    obs: observations({ authoritative: [auth({ soaSerial: 7 }), auth({ ...NS2, soaSerial: 8 })] }),
+    name: 'SOA serials differ (a secondary behind) while the record is not on every server yet',
+    obs: observations({ authoritative: [auth({ values: ['old'], soaSerial: 7 }), auth({ ...NS2, values: ['old'], soaSerial: 8 })] }),
     expect: ['delegation.inconsistent'],
     forbid: ['delegation.unreachable', 'delegation.parent_child_mismatch'],
     params: {
       'delegation.inconsistent': { name: 'example.com', what: 'serials', details: `${NS1.server} (${NS1.address}): 7; ${NS2.server} (${NS2.address}): 8` }
     },
     verdict: 'action_needed'
+  },
+  {
+    name: 'serials that differ do not block once every server serves the record',
+    obs: observations({ authoritative: [auth({ soaSerial: 7 }), auth({ ...NS2, soaSerial: 8 })] }),
+    forbid: ['delegation.inconsistent']
   },
   {
     name: 'a server without a SOA answer does not make the serials differ',
