@@ -2,6 +2,12 @@
  * Our DNS client against Node's c-ares resolver on the same local NSD, in the same run:
  * sequential latency (median, p95) and throughput at concurrency 50. Targets from the engine
  * issue: latency ≤ 1.1× and throughput ≥ 0.9× c-ares.
+ *
+ * Where the two differ at the socket level (strace, 1000 queries): asked one at a time,
+ * c-ares too opens, connects and closes a UDP socket per query (it closes a socket once no query
+ * is pending on it). With 50 in flight it reuses its sockets (about 40 opened for 2000 queries),
+ * while we still open a fresh one per try (socket, bind, connect, two epoll_ctl, close: about
+ * 15 µs a query here), which is a deliberate cost: a fresh source port for every query.
  */
 import { Resolver } from 'node:dns/promises'
 import { performance } from 'node:perf_hooks'

@@ -57,6 +57,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env['E2E_ORIGIN'] = url.origin
   process.env['E2E_TOKEN'] = url.searchParams.get('token') ?? ''
   process.env['E2E_RESOLVER'] = lab.resolver().address
+  process.env['E2E_ROOT'] = ROOT
 
   return async () => {
     try {

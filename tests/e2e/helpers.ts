@@ -79,7 +79,7 @@ export async function doStep2(page: Page, text = CA_TEXT): Promise<void> {
 
 export async function waitForVerdict(page: Page): Promise<string> {
   const verdict = page.getByTestId('verdict')
-  await expect(verdict).toBeVisible({ timeout: 60_000 })
+  await expect(verdict).toBeVisible({ timeout: 90_000 })
   return (await verdict.getAttribute('data-verdict')) ?? ''
 }
 

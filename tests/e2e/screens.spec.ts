@@ -11,6 +11,8 @@ async function check(page: Page, name: string): Promise<void> {
 for (const locale of ['en', 'zh-CN'] as const) {
   for (const theme of ['light', 'dark'] as const) {
     test(`every step: ${locale}, ${theme}`, async ({ page }) => {
+      // Five steps, two live DNS checks and twelve axe runs: slow on a busy machine.
+      test.setTimeout(300_000)
       await resetApp({ locale, theme })
       await openApp(page)
       const tag = `${locale}-${theme}`
@@ -54,6 +56,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
 }
 
 test('the green path, and a narrow window', async ({ page }) => {
+  test.setTimeout(300_000)
   await resetApp()
   await page.setViewportSize({ width: 700, height: 900 })
   await openApp(page)

@@ -106,7 +106,7 @@ interface UdpTrySocket extends Socket {
 interface UdpTryState {
   socket: UdpTrySocket
   server: ServerAddress
-  /** The server's address in the form sameIp compares, computed at the first datagram. */
+  /** The server's address as bareIp gives it, computed when a datagram first needs it. */
   serverIp: string | null
   filter: ReplyFilter
   timeoutMs: number

@@ -192,3 +192,60 @@ describe('Step 5', () => {
     expect(ready.find('[data-testid="cleanup"]').exists()).toBe(true)
   })
 })
+
+describe('NativeSelect', () => {
+  it('is a labelled native select that reports the chosen value, null for the placeholder', async () => {
+    const { default: NativeSelect } = await import('../../../src/renderer/src/components/NativeSelect.vue')
+    const { defineComponent, h, ref } = await import('vue')
+    const chosen = ref<string | null>(null)
+    const Host = defineComponent({
+      setup: () => () =>
+        h('div', [
+          h('label', { for: 'pick' }, 'Platform'),
+          h(NativeSelect, {
+            id: 'pick',
+            modelValue: chosen.value,
+            'onUpdate:modelValue': (v: string | null) => (chosen.value = v),
+            placeholder: 'Choose',
+            options: [
+              { label: 'A', value: 'a' },
+              { label: 'B', value: 'b' }
+            ]
+          })
+        ])
+    })
+    const wrapper = mountInApp(Host)
+    const select = wrapper.find('select#pick')
+    expect(select.findAll('option').map((o) => o.text())).toEqual(['Choose', 'A', 'B'])
+    await select.setValue('b')
+    expect(chosen.value).toBe('b')
+  })
+})
+
+describe('SettingsDrawer', () => {
+  it('checks a custom resolver before saving it, and saves a good one', async () => {
+    const { default: SettingsDrawer } = await import('../../../src/renderer/src/components/SettingsDrawer.vue')
+    const { useSettingsStore } = await import('../../../src/renderer/src/stores/settings')
+    const pinia = createTestPinia()
+    await useSettingsStore().load()
+    mountInApp(SettingsDrawer, { pinia, props: { show: true } })
+    await flush()
+    const input = document.querySelector<HTMLInputElement>('#custom-resolver')!
+    expect(input).not.toBeNull()
+    input.value = 'dns.example'
+    input.dispatchEvent(new Event('input'))
+    await flush()
+    input.closest('form')!.dispatchEvent(new Event('submit'))
+    await flush()
+    expect(document.querySelector('#custom-resolver-error')!.textContent).toContain('not an IP address')
+    expect(api['settings:set']).not.toHaveBeenCalled()
+
+    input.value = '192.0.2.53:5353'
+    input.dispatchEvent(new Event('input'))
+    await flush()
+    input.closest('form')!.dispatchEvent(new Event('submit'))
+    await flush()
+    expect(api['settings:set']).toHaveBeenCalledWith(expect.objectContaining({ customResolvers: ['127.70.53.1', '192.0.2.53:5353'] }))
+    expect(document.querySelector('[role="dialog"]')!.getAttribute('aria-label')).toBe('Settings')
+  })
+})

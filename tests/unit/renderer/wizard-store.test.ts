@@ -73,7 +73,7 @@ describe('useWizardStore, step 1', () => {
     }
     const wizard = useWizardStore()
     await wizard.lookUpDelegation('example.com')
-    expect(wizard.errors).toEqual({ 'domains.0': 'That is an IP address.' })
+    expect(wizard.errors).toEqual({ domain: 'That is an IP address.' })
   })
 })
 

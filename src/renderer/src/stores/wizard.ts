@@ -174,8 +174,8 @@ export const useWizardStore = defineStore('wizard', () => {
       delegation.value = await getApi()['dns:delegation']({ domain })
       delegationFor.value = domain
     } catch (e) {
-      const body = apiErrorOf(e)
-      errors.value = { [body.field === undefined || body.field === 'domain' ? 'domain' : body.field]: body.message }
+      // The domain is this call's only input: whatever field the main process names (`domain`, `domains.0`), show it there.
+      errors.value = { domain: apiErrorOf(e).message }
       delegation.value = null
     } finally {
       lookingUp.value = false
