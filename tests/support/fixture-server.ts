@@ -59,6 +59,19 @@ export async function startFixtureServer(
   familyOrOptions: 4 | 6 | FixtureServerOptions = 4
 ): Promise<FixtureServer> {
   const options = typeof familyOrOptions === 'number' ? { family: familyOrOptions } : familyOrOptions
+  // The system picks a free UDP port; the same number may be taken for TCP by another process.
+  // With a port of our own choosing there is nothing to retry; otherwise try a few fresh ports.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(handler, options)
+    } catch (error) {
+      const taken = (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
+      if (!taken || options.port !== undefined || attempt >= 5) throw error
+    }
+  }
+}
+
+async function startOnce(handler: FixtureHandler, options: FixtureServerOptions): Promise<FixtureServer> {
   const family = options.family ?? (options.host?.includes(':') ? 6 : 4)
   const host = options.host ?? (family === 6 ? '::1' : '127.0.0.1')
   const queries: FixtureQuery[] = []

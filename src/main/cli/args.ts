@@ -2,13 +2,14 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { UsageError } from './usage-error'
 
 type Options = NonNullable<ParseArgsConfig['options']>
+type Parsed<O extends Options> = ReturnType<typeof parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>>
 
 /**
  * node:util parseArgs in strict mode, with its errors turned into UsageErrors that name the flag
  * (its own messages mention internals such as "positional" and "strict").
  */
-export function parseCommandArgs<O extends Options>(argv: string[], options: O, maxPositionals: number, usage: string) {
-  let parsed
+export function parseCommandArgs<O extends Options>(argv: string[], options: O, maxPositionals: number, usage: string): Parsed<O> {
+  let parsed: Parsed<O>
   try {
     parsed = parseArgs({ args: argv, options, allowPositionals: true, strict: true })
   } catch (e) {

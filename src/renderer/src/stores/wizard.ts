@@ -69,7 +69,8 @@ export const useWizardStore = defineStore('wizard', () => {
   const progress = ref<WatchProgress | null>(null)
   const checking = ref(false)
   const autoCheck = ref(true)
-  let unsubscribe: (() => void) | null = null
+  /** Whether this renderer asked the main process to watch the current session (and has not stopped it). */
+  let watching = false
 
   const step = computed(() => session.value.step)
   const report = computed<DiagnosisReport | null>(() => session.value.lastReport)
@@ -256,7 +257,10 @@ export const useWizardStore = defineStore('wizard', () => {
       void save()
     }
     // The main process ends a watch once everything is green (or the input cannot work): no next check.
-    if (event.phase !== 'checking' && event.nextCheckAt === null) autoCheck.value = false
+    if (event.phase !== 'checking' && event.nextCheckAt === null) {
+      autoCheck.value = false
+      watching = false
+    }
     if (event.phase === 'error' && event.message) errors.value = { ...errors.value, check: event.message }
     else if (event.phase === 'done') {
       const { check: _dropped, ...rest } = errors.value
@@ -284,10 +288,25 @@ export const useWizardStore = defineStore('wizard', () => {
     errors.value = { ...errors.value, check: body.message, ...(body.field ? { [body.field]: body.message } : {}) }
   }
 
+  // Listen from the start, for the life of the store: in browser mode the events come over one long-lived SSE
+  // connection, and a check that ends within milliseconds of `watch:start` must find it already open.
+  let listening = false
+  function listen(): void {
+    if (listening) return
+    try {
+      getApi().onDidWatchProgress(onProgress)
+      listening = true
+    } catch {
+      // No transport yet (a page opened without the bridge's token): startWatch tries again.
+    }
+  }
+  listen()
+
   /** Checks now and then every `watchIntervalSeconds`, with progress events; falls back to one check if the watch fails. */
   async function startWatch(): Promise<void> {
     const api = getApi()
-    unsubscribe ??= api.onDidWatchProgress(onProgress)
+    listen()
+    watching = true
     autoCheck.value = true
     checking.value = true
     try {
@@ -304,9 +323,8 @@ export const useWizardStore = defineStore('wizard', () => {
   }
 
   async function stopWatch(): Promise<void> {
-    const wasWatching = unsubscribe !== null
-    unsubscribe?.()
-    unsubscribe = null
+    const wasWatching = watching
+    watching = false
     autoCheck.value = false
     if (progress.value) progress.value = { ...progress.value, nextCheckAt: null }
     if (!wasWatching) return
