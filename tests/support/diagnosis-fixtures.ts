@@ -6,6 +6,7 @@ import { expect } from 'vitest'
 import type {
   AuthoritativeObservation,
   CaaObservation,
+  DiagnoseInput,
   DiagnosisReport,
   NearMissObservation,
   ResolverObservation,
@@ -15,6 +16,7 @@ import type { DnsRecord } from '../../src/shared/dns-types'
 import { checkFindingParams, deriveVerdict, type Finding, type FindingId, type Verdict } from '../../src/shared/findings'
 import type { NormalizedInput } from '../../src/main/diagnosis/input'
 import type { Observations } from '../../src/main/diagnosis/observe'
+import { runDiagnosis } from '../../src/main/diagnosis/run-diagnosis'
 import { baseDomainOf, placeRecord } from '../../src/main/diagnosis/placement'
 import { isSubdomainOf } from '../../src/main/dns/names'
 import type { Rule } from '../../src/main/diagnosis/rules/rule'
@@ -222,4 +224,26 @@ export function checkRuleCase(rule: Rule, c: RuleCase): Finding[] {
   for (const f of findings) expect(rule.produces, `${rule.name} produced undeclared ${f.id}`).toContain(f.id)
   if (c.verdict) expectFindings(runRules(c.obs), { verdict: c.verdict })
   return findings
+}
+
+/**
+ * A diagnosis of `_dnsauth` TXT = TOKEN for `domains` against a running lab: its private root,
+ * one resolver (the lab's own unless given), and a short timeout so dead servers cost little.
+ */
+export function diagnoseInLab(
+  lab: { rootHints: string[]; resolver(): { address: string } },
+  domains: string[],
+  overrides: Partial<DiagnoseInput> = {},
+  resolver: string = lab.resolver().address
+): Promise<DiagnosisReport> {
+  return runDiagnosis({
+    domains,
+    host: '_dnsauth',
+    type: 'TXT',
+    value: TOKEN,
+    resolvers: [resolver],
+    roots: lab.rootHints,
+    timeoutMs: 500,
+    ...overrides
+  })
 }

@@ -4,8 +4,7 @@
 
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { DiagnoseInput } from '../../../src/shared/diagnosis-types'
-import { runDiagnosis } from '../../../src/main/diagnosis/run-diagnosis'
-import { expectReport, TOKEN } from '../../support/diagnosis-fixtures'
+import { expectReport, TOKEN, diagnoseInLab } from '../../support/diagnosis-fixtures'
 import { aRecord, buildHierarchy, describeLab, labAddress, nsRecord, startLab, txtRecord, zoneBody, type Lab, type ZoneSpec } from '../../support/lab'
 
 const NET = 73 // this file's lab net (see tests/support/lab/addresses.ts)
@@ -108,16 +107,7 @@ await describeLab('diagnosis against NSD + Unbound: the delegation findings', NE
   })
 
   function diagnose(domains: string[], overrides: Partial<DiagnoseInput> = {}) {
-    return runDiagnosis({
-      domains,
-      host: '_dnsauth',
-      type: 'TXT',
-      value: TOKEN,
-      resolvers: [lab.resolver().address],
-      roots: lab.rootHints,
-      timeoutMs: 500,
-      ...overrides
-    })
+    return diagnoseInLab(lab, domains, overrides)
   }
 
   it('delegation.provider: the NS hosts match a platform of the catalog (and it is the one the user named)', async () => {

@@ -4,8 +4,7 @@
 
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { DiagnoseInput } from '../../../src/shared/diagnosis-types'
-import { runDiagnosis } from '../../../src/main/diagnosis/run-diagnosis'
-import { expectReport, TOKEN } from '../../support/diagnosis-fixtures'
+import { expectReport, TOKEN, diagnoseInLab } from '../../support/diagnosis-fixtures'
 import {
   buildHierarchy,
   caaRecord,
@@ -112,16 +111,7 @@ await describeLab('diagnosis against NSD + Unbound: the record, zone and CAA fin
   })
 
   function diagnose(domains: string[], overrides: Partial<DiagnoseInput> = {}) {
-    return runDiagnosis({
-      domains,
-      host: '_dnsauth',
-      type: 'TXT',
-      value: TOKEN,
-      resolvers: [lab.resolver().address],
-      roots: lab.rootHints,
-      timeoutMs: 500,
-      ...overrides
-    })
+    return diagnoseInLab(lab, domains, overrides)
   }
 
   it('record.ok: the token is on both servers and at the resolver → verified', async () => {

@@ -7,8 +7,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { DiagnoseInput } from '../../../src/shared/diagnosis-types'
 import { exchange } from '../../../src/main/dns/exchange'
-import { runDiagnosis } from '../../../src/main/diagnosis/run-diagnosis'
-import { expectReport, TOKEN } from '../../support/diagnosis-fixtures'
+import { expectReport, TOKEN, diagnoseInLab } from '../../support/diagnosis-fixtures'
 import { buildHierarchy, describeLab, labAddress, resolverAddress as labResolverAddress, startLab, txtRecord, type Lab, type ZoneSpec } from '../../support/lab'
 
 const NET = 74 // this file's lab net (see tests/support/lab/addresses.ts)
@@ -58,16 +57,7 @@ await describeLab('diagnosis against NSD + Unbound: resolver and propagation fin
   })
 
   function diagnose(domains: string[], overrides: Partial<DiagnoseInput> = {}) {
-    return runDiagnosis({
-      domains,
-      host: '_dnsauth',
-      type: 'TXT',
-      value: TOKEN,
-      resolvers: [resolverAddress],
-      roots: lab.rootHints,
-      timeoutMs: 500,
-      ...overrides
-    })
+    return diagnoseInLab(lab, domains, overrides, resolverAddress)
   }
 
   it('record.ok and no resolver finding when the resolver agrees (DNSSEC-signed zone, validated)', async () => {
