@@ -71,3 +71,43 @@ test('the green path, and a narrow window', async ({ page }) => {
   await continueStep(page)
   await check(page, 'narrow-step5-ready-en-light')
 })
+
+// The lab's name servers belong to no known platform, so the "your DNS is elsewhere" screen is shown with a
+// delegation answer as the real engine gives it for a Cloudflare-hosted domain.
+for (const [locale, theme] of [
+  ['en', 'light'],
+  ['zh-CN', 'dark']
+] as const) {
+  test(`step 1 when the DNS is at another platform than the user thinks: ${locale}, ${theme}`, async ({ page }) => {
+    await resetApp({ locale, theme })
+    await page.route('**/api/dns:delegation', (route) =>
+      route.fulfill({
+        contentType: 'application/json',
+        body: JSON.stringify({
+          ok: true,
+          value: {
+            domain: 'example.com',
+            zone: 'example.com',
+            nameservers: ['amy.ns.cloudflare.com', 'bob.ns.cloudflare.com'],
+            provider: { id: 'cloudflare', name: 'Cloudflare' },
+            problem: null
+          }
+        })
+      })
+    )
+    await openApp(page)
+    await page.locator('#domain-input').fill('example.com')
+    await page.getByTestId('lookup').click()
+    await page.locator('#platform-select').selectOption('alibaba')
+    await expect(page.getByTestId('platform-mismatch')).toBeVisible()
+    await expect(page.getByTestId('primary-action')).toBeDisabled()
+    await check(page, `step1-mismatch-${locale}-${theme}`)
+    await page.locator('label:has(input[name="platform-decision"][value="move_dns"])').click()
+    await expect(page.getByTestId('primary-action')).toBeDisabled()
+    await check(page, `step1-mismatch-move-${locale}-${theme}`)
+    await page.locator('label:has(input[name="platform-decision"][value="add_at_dns_host"])').click()
+    await expect(page.getByTestId('primary-action')).toBeEnabled()
+    await continueStep(page)
+    await expectStep(page, 2)
+  })
+}
