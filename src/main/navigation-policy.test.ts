@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isAllowedExternalUrl, isAppUrl } from './navigation-policy'
+import { CONSOLE_LINK_HOSTS, isAllowedExternalUrl, isAppUrl } from './navigation-policy'
 
 describe('isAllowedExternalUrl', () => {
   it.each([
@@ -52,5 +52,15 @@ describe('isAppUrl', () => {
 
   it('refuses what does not parse', () => {
     expect(isAppUrl('not a url', devServer)).toBe(false)
+  })
+})
+
+describe('DNS console links from the provider catalog', () => {
+  it('opens the console of a catalogued provider, and nothing on a look-alike host', () => {
+    expect(CONSOLE_LINK_HOSTS.length).toBeGreaterThan(5)
+    const host = CONSOLE_LINK_HOSTS[0]!
+    expect(isAllowedExternalUrl(`https://${host}/dns`)).toBe(true)
+    expect(isAllowedExternalUrl(`https://${host}.evil.example/`)).toBe(false)
+    expect(isAllowedExternalUrl(`http://${host}/`)).toBe(false)
   })
 })

@@ -3,6 +3,8 @@
 // (file:, smb:, custom protocol handlers) through shell.openExternal.
 // Pure module: no `electron`, so it can be unit-tested and reused by other adapters.
 
+import providerCatalog from './diagnosis/catalogs/providers.json'
+
 /** Sites the wizard links to. A host allows itself and its subdomains. Extend as the UI gains links. */
 export const EXTERNAL_LINK_HOSTS: readonly string[] = [
   'letsencrypt.org', // CA documentation and community forum
@@ -11,11 +13,23 @@ export const EXTERNAL_LINK_HOSTS: readonly string[] = [
   'ietf.org'
 ]
 
+/**
+ * The DNS consoles step 3 links to ("Open the … console"), taken from the provider catalog so a new
+ * provider's link works without a second list to keep in step. Only the exact host of each console URL.
+ */
+export const CONSOLE_LINK_HOSTS: readonly string[] = [
+  ...new Set(
+    providerCatalog.providers.flatMap((p: { console: { consoleUrl?: string } }) =>
+      p.console.consoleUrl ? [new URL(p.console.consoleUrl).hostname.toLowerCase()] : []
+    )
+  )
+]
+
 // https only: a plain-http link could be rewritten on the way by anyone on the user's network.
 const EXTERNAL_LINK_PROTOCOLS: readonly string[] = ['https:']
 
 /** Whether `url` may be opened in the user's browser: https, no credentials, host on the allow-list. */
-export function isAllowedExternalUrl(url: string, hosts: readonly string[] = EXTERNAL_LINK_HOSTS): boolean {
+export function isAllowedExternalUrl(url: string, hosts: readonly string[] = [...EXTERNAL_LINK_HOSTS, ...CONSOLE_LINK_HOSTS]): boolean {
   let parsed: URL
   try {
     parsed = new URL(url)

@@ -2,6 +2,7 @@
 // or reject with ApiError (code, field), and watch progress arrives over server-sent events. Node has no
 // EventSource, so a small fetch-based one stands in (same wire format, same URL with ?token=).
 
+import { get as httpGet } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { WatchProgress } from '../../src/shared/api'
 import { ApiError } from '../../src/shared/api-result'
@@ -117,6 +118,40 @@ describe('renderer HTTP client against the bridge', () => {
     expect(seen.map((p) => p.progress)).toEqual([0, 0.5, 1])
     expect(seen[2]!.report?.verdict).toBe('verified')
     unsubscribe()
+  })
+
+  it('replays the latest event of a check that finished before the event stream connected', async () => {
+    const api = client()
+    await api['settings:set']({ ...defaultSettings(), includeSystemResolvers: false })
+    f.engine.script = async () => verifiedReport()
+    const seen: WatchProgress[] = []
+    const unsubscribe = api.onDidWatchProgress((p) => seen.push(p))
+    await sources.at(-1)!.opened
+    await api['watch:start']({ sessionId: 'web-early', input: sampleInput(), intervalSeconds: 30 })
+    await vi.waitFor(() => expect(seen.some((p) => p.sessionId === 'web-early' && p.phase === 'done')).toBe(true))
+    unsubscribe()
+    // A connection opened only now (as a page that loads late would) must still get the finished check.
+    const firstFrames = await new Promise<string>((resolve, reject) => {
+      const req = httpGet(
+        { host: '127.0.0.1', port: f.bridge.port, path: `/api/events?token=${f.bridge.token}`, headers: { Host: `127.0.0.1:${f.bridge.port}` } },
+        (res) => {
+          let text = ''
+          res.on('data', (chunk: Buffer) => {
+            text += chunk.toString()
+            if (text.includes('"sessionId":"web-early","phase":"done"')) {
+              req.destroy()
+              resolve(text)
+            }
+          })
+        }
+      )
+      req.on('error', reject)
+      setTimeout(() => {
+        req.destroy()
+        resolve('')
+      }, 3000)
+    })
+    expect(firstFrames).toContain('"sessionId":"web-early","phase":"done"')
   })
 })
 

@@ -28,6 +28,10 @@ import {
 } from './request-guard'
 import { resolveStaticFile } from './static-files'
 
+
+/** Sessions whose latest watch event a new event-stream connection receives at once. */
+const MAX_REPLAYED_SESSIONS = 200
+
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024
 
 export interface BridgeOptions {
@@ -197,6 +201,9 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       'X-Accel-Buffering': 'no'
     })
     res.write('retry: 2000\n\n')
+    // A check can finish before the page's event stream has connected; replay each session's
+    // latest event so a fresh connection never waits for news that already happened.
+    for (const frame of lastFrames.values()) res.write(frame)
     events.add(res)
     req.on('close', () => events.delete(res))
   }
@@ -206,8 +213,12 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   }, 20_000)
   heartbeat.unref()
 
+  const lastFrames = new Map<string, string>()
   const unsubscribe = service.onDidWatchProgress((progress: WatchProgress) => {
     const frame = `event: ${API_EVENT_CHANNELS.onDidWatchProgress}\ndata: ${JSON.stringify(progress)}\n\n`
+    lastFrames.delete(progress.sessionId) // re-insert: the map stays in order of last activity
+    lastFrames.set(progress.sessionId, frame)
+    if (lastFrames.size > MAX_REPLAYED_SESSIONS) lastFrames.delete(lastFrames.keys().next().value!)
     for (const res of events) res.write(frame)
   })
 

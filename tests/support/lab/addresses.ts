@@ -6,6 +6,10 @@
 //   53  tests/integration/lab.test.ts
 //   61  tests/integration/iterative.test.ts
 //   62  tests/integration/trace.test.ts
+//   70  tests/e2e (global setup)
+//   72  tests/integration/diagnosis/record.test.ts
+//   73  tests/integration/diagnosis/delegation.test.ts
+//   74  tests/integration/diagnosis/resolver.test.ts
 // Two test RUNS at once on one machine are fine: net-lock.ts makes the second wait for the net.
 //
 //   127.<net>.0.1          root server (a.root-servers.<tld>)
