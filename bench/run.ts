@@ -4,6 +4,7 @@
  */
 import { benchClientVsCares } from './client-vs-cares'
 import { benchDiagnosisCriticalPath } from './diagnosis-critical-path'
+import { benchRenderer, builtRendererExists } from './renderer'
 
 function ratio(a: number, b: number): string {
   return (a / b).toFixed(2) + '×'
@@ -23,6 +24,16 @@ async function main(): Promise<void> {
     console.log('Full diagnosis vs its critical path (every server adds 50 ms; root → TLD → zone → all in parallel)')
     const d = await benchDiagnosisCriticalPath()
     console.log(`  median ${d.medianMs.toFixed(1)} ms  critical path ${d.criticalPathMs} ms  ratio ${ratio(d.medianMs, d.criticalPathMs)} (target ≤ 1.30×)  verdicts: ${[...new Set(d.verdicts)].join(', ')}`)
+  }
+  if (!only || only === 'renderer') {
+    console.log('Renderer: initial JavaScript and time to an interactive step 1 (headless Debian Chromium, browser mode)')
+    if (!builtRendererExists()) {
+      console.log('  skipped: no built renderer in out/renderer (run npm run build first)')
+    } else {
+      const r = await benchRenderer()
+      console.log(`  initial JS ${(r.initialJsGzipBytes / 1024).toFixed(1)} KB gzip (budget 350 KB)`)
+      console.log(`  page load → step 1 accepts input: ${r.appMs.toFixed(0)} ms median; minimal page on the same bridge ${r.baselineMs.toFixed(0)} ms; ratio ${ratio(r.appMs, r.baselineMs)}`)
+    }
   }
 }
 
