@@ -10,7 +10,7 @@ import {
   serverLabel,
   unreachableMessage
 } from './iterative-report'
-import type { NameserverLookup, ResolveFailure, ServerRef, TraceStep } from './iterative-types'
+import type { NameserverLookup, ResolveFailure, ResolveSuccess, ServerRef, TraceStep } from './iterative-types'
 import { isSubdomainOf, sameName, stripDot } from './names'
 import type { QueryCache } from './query-cache'
 import { addressTypes, type FamilyChoice, type NamedServer } from './root-hints'
@@ -66,15 +66,8 @@ export interface WalkEnd extends ZoneReply {
   meaning: FinalMeaning
 }
 
-export interface ResolvedName {
-  status: 'answer' | 'nxdomain' | 'nodata'
-  canonicalName: string
-  answers: DnsRecord[]
-  soa: DnsRecord | null
-  zone: string
-  server: ServerRef
-  response: DnsResponse
-}
+/** A successful resolution without its path: the walker's result before the public fields are added. */
+export type ResolvedName = Pick<ResolveSuccess, 'status' | 'canonicalName' | 'answers' | 'soa' | 'zone' | 'server' | 'response'>
 
 /** The resolution algorithm (RFC 1034 5.3.3 without a cache of records): referrals down from the root. */
 export class Walker {
