@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
-import { contentSecurityPolicyMeta } from './src/main/content-security-policy'
+import { contentSecurityPolicyMeta } from './src/main/shell/content-security-policy'
 
 const root = import.meta.dirname
 const { version } = JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { version: string }
@@ -28,7 +28,7 @@ export default defineConfig({
     // Packages listed in package.json "dependencies" stay external (electron-builder ships them in node_modules);
     // anything else main imports, and node: builtins aside, is bundled in.
     build: {
-      rolldownOptions: { input: { index: resolve(root, 'src/main/index.ts') } }
+      rolldownOptions: { input: { index: resolve(root, 'src/main/shell/index.ts') } }
     }
   },
   preload: {

@@ -2,7 +2,7 @@
  * The finding catalog: the contract between the diagnosis engine, the CLI's JSON, the UI and the translations.
  *
  * A finding id is stable and dotted (`area.name`). Its meaning never changes; a new cause gets a new id. Words for
- * people live only in `src/renderer/src/locales/*.json` under `findings.<id>.title | explain | fix` (nested JSON, so
+ * people live only in `src/shared/locales/*.json` under `findings.<id>.title | explain | fix` (nested JSON, so
  * the key path is literally `findings.record.missing.title`); `fix` may hold several steps separated by "\n". Every
  * `{placeholder}` there is one of the params listed for that id below.
  * For a param with a closed set of values (e.g. `hint`), `findings.<id>.<param>.<value>` holds one more sentence

@@ -81,7 +81,7 @@ test.describe('wizard against the DNS lab', () => {
       await expect(card).toContainText(`"${TOKEN}"`)
       // Not green yet: the next automatic check counts down.
       await expect(page.getByTestId('next-check')).toContainText(/\d+/)
-      const messages = (await import(`../../src/renderer/src/locales/${locale}.json`, { with: { type: 'json' } })).default as {
+      const messages = (await import(`../../src/shared/locales/${locale}.json`, { with: { type: 'json' } })).default as {
         findings: { record: { value_quoted: { title: string; fix: string } } }
       }
       const expectedTitle = title ?? messages.findings.record.value_quoted.title

@@ -3,7 +3,7 @@
 // too large or broken, unknown calls, and paths that try to leave the renderer folder.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { contentSecurityPolicyHeader } from '../../src/main/content-security-policy'
+import { contentSecurityPolicyHeader } from '../../src/main/shell/content-security-policy'
 import { DEFAULT_MAX_BODY_BYTES } from '../../src/main/bridge/server'
 import { defaultSettings } from '../../src/main/services/settings-store'
 import { api, raw, SECRET, startFixture, type BridgeFixture } from './bridge-helpers'

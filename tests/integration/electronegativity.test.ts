@@ -18,7 +18,7 @@ import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import electronViteConfig from '../../electron.vite.config'
-import { contentSecurityPolicyMeta } from '../../src/main/content-security-policy'
+import { contentSecurityPolicyMeta } from '../../src/main/shell/content-security-policy'
 
 const REPO = resolve(import.meta.dirname, '../..')
 const SCANNER = join(REPO, 'tests/support/electronegativity-scan.mjs')
@@ -71,7 +71,7 @@ const EXCLUDED_CHECKS: readonly { check: string; reason: string }[] = [
 const REVIEWED_FINDINGS: readonly { id: string; file: string; sample: string; reason: string }[] = [
   {
     id: 'PRELOAD_JS_CHECK',
-    file: 'src/main/window.ts',
+    file: 'src/main/shell/window.ts',
     sample: "preload: join(import.meta.dirname, '../preload/index.cjs'),",
     // Raised for every preload script, as a prompt to review it. src/preload/index.ts runs sandboxed and
     // context-isolated, exposes one typed method per IPC channel through contextBridge, and nothing generic
@@ -80,7 +80,7 @@ const REVIEWED_FINDINGS: readonly { id: string; file: string; sample: string; re
   },
   {
     id: 'OPEN_EXTERNAL_JS_CHECK',
-    file: 'src/main/window.ts',
+    file: 'src/main/shell/window.ts',
     sample: 'if (isAllowedExternalUrl(url)) void shell.openExternal(url)',
     // Raised for every openExternal whose argument is not a string literal. Here the URL must pass
     // isAllowedExternalUrl (src/main/navigation-policy.ts, unit-tested): http(s) only, no credentials, host on a
@@ -89,7 +89,7 @@ const REVIEWED_FINDINGS: readonly { id: string; file: string; sample: string; re
   },
   {
     id: 'AUXCLICK_JS_CHECK',
-    file: 'src/main/window.ts',
+    file: 'src/main/shell/window.ts',
     sample: 'const window = new BrowserWindow({',
     // Asks for webPreferences.disableBlinkFeatures: 'Auxclick' so that a middle click cannot open a new window.
     // Chromium has had no "Auxclick" runtime feature since 2017 (electron/electron#10315: the option does not stop
@@ -196,10 +196,10 @@ describe('electronegativity', () => {
     expect(app.files).toEqual(
       expect.arrayContaining([
         'package.json',
-        'src/main/index.ts',
-        'src/main/window.ts',
-        'src/main/session-policy.ts',
-        'src/main/ipc.ts',
+        'src/main/shell/index.ts',
+        'src/main/shell/window.ts',
+        'src/main/shell/session-policy.ts',
+        'src/main/shell/ipc.ts',
         'src/preload/index.ts',
         'src/renderer/index.html'
       ])

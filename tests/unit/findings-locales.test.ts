@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createI18n } from 'vue-i18n'
-import en from '../../src/renderer/src/locales/en.json'
-import es from '../../src/renderer/src/locales/es.json'
-import zhCN from '../../src/renderer/src/locales/zh-CN.json'
+import en from '../../src/shared/locales/en.json'
+import es from '../../src/shared/locales/es.json'
+import zhCN from '../../src/shared/locales/zh-CN.json'
 import { PROVIDER_MESSAGE_PARAMS } from '../../src/shared/catalog-types'
 import {
   FINDING_IDS,

@@ -1,8 +1,8 @@
-// An ipcMain / WebContents stand-in with the few methods src/main/ipc.ts uses, so the IPC adapter runs
+// An ipcMain / WebContents stand-in with the few methods src/main/shell/ipc.ts uses, so the IPC adapter runs
 // in plain Node. `invoke` plays the renderer: arguments and results go through structuredClone as they
 // would through Electron's IPC.
 
-import type { IpcInvokeEventLike, IpcMainLike, WebContentsLike } from '../../src/main/ipc'
+import type { IpcInvokeEventLike, IpcMainLike, WebContentsLike } from '../../src/main/shell/ipc'
 
 export const APP_URL = 'file:///opt/dns-verify/resources/app.asar/out/renderer/index.html'
 

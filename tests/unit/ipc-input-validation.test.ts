@@ -4,7 +4,7 @@
 
 import { describe, expect, it } from 'vitest'
 import { API_CHANNELS, type ApiChannel } from '../../src/shared/api'
-import { API_INPUT_SCHEMAS, toApiErrorBody, validateApiInput } from '../../src/main/api-validation'
+import { API_INPUT_SCHEMAS, toApiErrorBody, validateApiInput } from '../../src/main/api/channel-schemas'
 import { InputError } from '../../src/main/diagnosis/input'
 import { defaultSettings } from '../../src/main/services/settings-store'
 import { sampleInput, sampleReport } from './services/fake-engine'

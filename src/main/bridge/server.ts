@@ -15,9 +15,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import type { ApiClient, ApiErrorBody, WatchProgress } from '../../shared/api'
 import { API_EVENT_CHANNELS, type ApiResult } from '../../shared/api-result'
-import { callApi, type DispatchLogger } from '../api-dispatch'
-import { isApiChannel } from '../api-validation'
-import { contentSecurityPolicyHeader } from '../content-security-policy'
+import { callApi, type DispatchLogger } from '../api/dispatch'
+import { isApiChannel } from '../api/channel-schemas'
+import { contentSecurityPolicyHeader } from '../shell/content-security-policy'
 import {
   bearerToken,
   generateToken,

@@ -1,6 +1,6 @@
 import type { DiagnosisReport } from '../../shared/diagnosis-types'
 import { findingText, messageAt, type LocaleMessages } from '../../shared/format-message'
-import en from '../../renderer/src/locales/en.json'
+import en from '../../shared/locales/en.json'
 
 const SEVERITY_MARK = { error: '✗', warning: '!', info: 'i', ok: '✓' } as const
 

@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path'
 import type { AppSettings } from '../../shared/api'
-import { appSettingsFieldSchemas, appSettingsSchema } from '../api-validation'
+import { appSettingsFieldSchemas, appSettingsSchema } from '../api/channel-schemas'
 import { listResolverPresets } from '../dns/resolvers'
 import { KeyedLock } from './keyed-lock'
 import { moveAside, readTextIfExists, writeFileAtomic } from './atomic-file'

@@ -1,8 +1,8 @@
 import type { AppSettings } from '@shared/api'
 import { createI18n } from 'vue-i18n'
-import en from './locales/en.json'
-import es from './locales/es.json'
-import zhCN from './locales/zh-CN.json'
+import en from '../../shared/locales/en.json'
+import es from '../../shared/locales/es.json'
+import zhCN from '../../shared/locales/zh-CN.json'
 
 // English is the reference: its shape is the schema every other locale must match, and the fallback for a
 // missing message. Each file's top level is keyed by section (`app`, `ui`, `findings`, ...).

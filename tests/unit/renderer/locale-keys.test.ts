@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import en from '../../../src/renderer/src/locales/en.json'
+import en from '../../../src/shared/locales/en.json'
 
 const root = join(import.meta.dirname, '../../../src/renderer/src')
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import en from '../../../src/renderer/src/locales/en.json'
-import zhCN from '../../../src/renderer/src/locales/zh-CN.json'
+import en from '../../../src/shared/locales/en.json'
+import zhCN from '../../../src/shared/locales/zh-CN.json'
 import { code, escapeText, renderReport } from '../../../src/main/services/report'
 import { createFinding } from '../../../src/shared/findings'
 import { sampleInput, sampleReport } from './fake-engine'

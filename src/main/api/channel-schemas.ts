@@ -13,12 +13,12 @@ import {
   type ApiErrorBody,
   type AppSettings,
   type VerificationSession
-} from '../shared/api'
-import type { DiagnoseInput, DiagnosisReport } from '../shared/diagnosis-types'
-import { FINDING_IDS, SEVERITIES, VERDICTS } from '../shared/findings'
-import { InputError } from './diagnosis/input'
-import { getResolverPreset } from './dns/resolvers'
-import { parseServerAddress } from './dns/server-address'
+} from '../../shared/api'
+import type { DiagnoseInput, DiagnosisReport } from '../../shared/diagnosis-types'
+import { FINDING_IDS, SEVERITIES, VERDICTS } from '../../shared/findings'
+import { InputError } from '../diagnosis/input'
+import { getResolverPreset } from '../dns/resolvers'
+import { parseServerAddress } from '../dns/server-address'
 
 export const LIMITS = {
   /** Certificate domains per check (the engine's limit too). */

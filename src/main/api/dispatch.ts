@@ -3,9 +3,9 @@
  * its schema → bad_input naming the field, then the service; any error becomes a typed `ApiErrorBody` in a
  * `{ ok: false }` envelope. Never throws, so a bad call cannot take the main process down.
  */
-import type { ApiClient } from '../shared/api'
-import type { ApiResult } from '../shared/api-result'
-import { isApiChannel, toApiErrorBody, validateApiInput } from './api-validation'
+import type { ApiClient } from '../../shared/api'
+import type { ApiResult } from '../../shared/api-result'
+import { isApiChannel, toApiErrorBody, validateApiInput } from './channel-schemas'
 
 export interface DispatchLogger {
   error(message: string, error: unknown): void

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest'
-import en from './locales/en.json'
-import es from './locales/es.json'
-import zhCN from './locales/zh-CN.json'
-import { pickLocale } from './i18n'
+import en from '../../../src/shared/locales/en.json'
+import es from '../../../src/shared/locales/es.json'
+import zhCN from '../../../src/shared/locales/zh-CN.json'
+import { pickLocale } from '../../../src/renderer/src/i18n'
 
 describe('pickLocale', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { contentSecurityPolicyHeader, contentSecurityPolicyMeta } from './content-security-policy'
+import { contentSecurityPolicyHeader, contentSecurityPolicyMeta } from '../../../src/main/shell/content-security-policy'
 
 function directivesOf(policy: string): Map<string, string> {
   return new Map(

@@ -1,8 +1,8 @@
 import { app, BrowserWindow, ipcMain, session } from 'electron'
 import { registerIpc } from './ipc'
-import { createApiService } from './services/api-service'
-import { defaultEngine } from './services/default-engine'
-import { localeFromTag } from './services/settings-store'
+import { createApiService } from '../services/api-service'
+import { defaultEngine } from '../services/default-engine'
+import { localeFromTag } from '../services/settings-store'
 import { applySessionPolicy } from './session-policy'
 import { createMainWindow, rendererUrl } from './window'
 

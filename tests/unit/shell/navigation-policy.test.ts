@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CONSOLE_LINK_HOSTS, isAllowedExternalUrl, isAppUrl } from './navigation-policy'
+import { CONSOLE_LINK_HOSTS, isAllowedExternalUrl, isAppUrl } from '../../../src/main/shell/navigation-policy'
 
 describe('isAllowedExternalUrl', () => {
   it.each([

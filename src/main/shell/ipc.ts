@@ -6,9 +6,9 @@
  *
  * No `electron` import: `ipcMain` and the windows are passed in, so this is unit-tested without Electron.
  */
-import { API_CHANNELS, type ApiClient, type WatchProgress } from '../shared/api'
-import { API_EVENT_CHANNELS, type ApiResult } from '../shared/api-result'
-import { callApi, type DispatchLogger } from './api-dispatch'
+import { API_CHANNELS, type ApiClient, type WatchProgress } from '../../shared/api'
+import { API_EVENT_CHANNELS, type ApiResult } from '../../shared/api-result'
+import { callApi, type DispatchLogger } from '../api/dispatch'
 import { isAppUrl } from './navigation-policy'
 
 /** The part of Electron's `IpcMainInvokeEvent` the handlers read. */

@@ -3,7 +3,7 @@
 // (file:, smb:, custom protocol handlers) through shell.openExternal.
 // Pure module: no `electron`, so it can be unit-tested and reused by other adapters.
 
-import providerCatalog from './diagnosis/catalogs/providers.json'
+import providerCatalog from '../diagnosis/catalogs/providers.json'
 
 /** Sites the wizard links to. A host allows itself and its subdomains. Extend as the UI gains links. */
 export const EXTERNAL_LINK_HOSTS: readonly string[] = [
