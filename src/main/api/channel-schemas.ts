@@ -16,50 +16,35 @@ import {
 } from '../../shared/api'
 import type { DiagnoseInput, DiagnosisReport } from '../../shared/diagnosis-types'
 import { FINDING_IDS, SEVERITIES, VERDICTS } from '../../shared/findings'
-import { InputError } from '../diagnosis/input'
+import { SUPPORTED_LOCALES } from '../../shared/app-locales'
+import { LIMITS } from '../../shared/limits'
+import { type ErrorMessageId, isLocalized, type MessageParams } from '../../shared/messages'
+import { parseServerAddress } from '../../shared/server-address'
 import { getResolverPreset } from '../dns/resolvers'
-import { parseServerAddress } from '../dns/server-address'
-
-export const LIMITS = {
-  /** Certificate domains per check (the engine's limit too). */
-  domains: 100,
-  /** A domain name as typed: 253 octets, plus `*.` and a trailing dot. */
-  domainChars: 256,
-  hostChars: 256,
-  /** Record value as typed; the engine also caps it at 4096 UTF-8 bytes. */
-  valueChars: 4096,
-  /** Catalog ids (CA, platform, preset). */
-  idChars: 64,
-  /** `IP[:port]` / preset id as typed. */
-  serverChars: 64,
-  servers: 32,
-  sessionIdChars: 64,
-  /** Sessions kept at once. */
-  sessions: 200,
-  /** Strings inside a diagnosis report (values, names, messages). */
-  reportText: 8192,
-  /** Items of any list inside a diagnosis report. */
-  reportItems: 5000,
-  watchIntervalSeconds: { min: 1, max: 3600 },
-  timeoutMs: { min: 50, max: 60_000 }
-} as const
+import { zodErrorBody } from './error-body'
 
 export const SESSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/
 
 const text = (max: number) => z.string().max(max)
 const port = z.int().min(1).max(65535)
 
+/** A custom issue whose words are the locale message `messageId` (error-body.ts reads it back). */
+function customIssue(messageId: ErrorMessageId, params: MessageParams = {}) {
+  return { code: 'custom' as const, message: messageId, params: { messageId, params } }
+}
+
 /** `IP`, `IP:port` or `[IPv6]:port`, checked the way the DNS layer reads it. */
 const serverAddress = text(LIMITS.serverChars).superRefine((value, ctx) => {
   try {
     parseServerAddress(value)
   } catch (e) {
-    ctx.addIssue({ code: 'custom', message: (e as Error).message })
+    if (!isLocalized(e)) throw e
+    ctx.addIssue(customIssue(e.messageId, e.params))
   }
 })
 
 const presetId = text(LIMITS.idChars).superRefine((value, ctx) => {
-  if (!getResolverPreset(value)) ctx.addIssue({ code: 'custom', message: `Unknown resolver preset "${value}".` })
+  if (!getResolverPreset(value)) ctx.addIssue(customIssue('server.unknownPreset', { input: value }))
 })
 
 // ── Diagnosis input ────────────────────────────────────────────────────────────────────────────────────────────
@@ -210,8 +195,8 @@ export const diagnosisReportSchema = z.looseObject(reportSchemaShape) as unknown
 
 // ── Sessions and settings ──────────────────────────────────────────────────────────────────────────────────────
 
-export const sessionIdSchema = text(LIMITS.sessionIdChars).regex(SESSION_ID_PATTERN, {
-  error: 'A session id uses only letters, digits, "-" and "_".'
+export const sessionIdSchema = text(LIMITS.sessionIdChars).superRefine((value, ctx) => {
+  if (!SESSION_ID_PATTERN.test(value)) ctx.addIssue(customIssue('schema.sessionId'))
 })
 
 export const verificationSessionSchema = z.strictObject({
@@ -240,7 +225,7 @@ export const appSettingsFieldSchemas = {
   roots: z.array(serverAddress).max(LIMITS.servers),
   authPort: port.nullable(),
   timeoutMs: z.int().min(LIMITS.timeoutMs.min).max(LIMITS.timeoutMs.max),
-  locale: z.enum(['en', 'zh-CN', 'es']),
+  locale: z.enum(SUPPORTED_LOCALES),
   theme: z.enum(['system', 'light', 'dark']),
   watchIntervalSeconds: z.int().min(LIMITS.watchIntervalSeconds.min).max(LIMITS.watchIntervalSeconds.max)
 } as const satisfies { [K in keyof AppSettings]: z.ZodType<AppSettings[K]> }
@@ -252,7 +237,9 @@ export const appSettingsSchema = z.strictObject(appSettingsFieldSchemas) satisfi
 /** A channel that takes no input accepts nothing (IPC sends undefined, the HTTP client sends null). */
 const noInput = z
   .unknown()
-  .refine((value) => value === undefined || value === null, { error: 'This call takes no input.' })
+  .superRefine((value, ctx) => {
+    if (value !== undefined && value !== null) ctx.addIssue(customIssue('schema.noInput'))
+  })
   .transform(() => undefined)
 
 export const API_INPUT_SCHEMAS = {
@@ -269,7 +256,7 @@ export const API_INPUT_SCHEMAS = {
   'report:render': z.strictObject({
     report: diagnosisReportSchema,
     format: z.enum(['markdown', 'json']),
-    locale: z.enum(['en', 'zh-CN', 'es'])
+    locale: z.enum(SUPPORTED_LOCALES)
   }),
   'watch:start': z.strictObject({
     sessionId: sessionIdSchema,
@@ -293,93 +280,4 @@ export function validateApiInput<K extends ApiChannel>(channel: K, input: unknow
   const result = API_INPUT_SCHEMAS[channel].safeParse(input, { reportInput: true })
   if (result.success) return { ok: true, value: result.data as ApiInput<K> }
   return { ok: false, error: zodErrorBody(result.error) }
-}
-
-// ── Errors ─────────────────────────────────────────────────────────────────────────────────────────────────────
-
-/** A failure the service raises on purpose; mapped to its own code instead of `internal`. */
-export class ApiFailure extends Error {
-  override name = 'ApiFailure'
-  constructor(
-    readonly code: ApiErrorBody['code'],
-    message: string,
-    readonly field?: string
-  ) {
-    super(message)
-  }
-}
-
-/** Any error as the body a transport sends: bad_input for input problems, internal for the rest. */
-export function toApiErrorBody(error: unknown): ApiErrorBody {
-  if (error instanceof ApiFailure) return withField({ code: error.code, message: error.message }, error.field)
-  if (error instanceof z.ZodError) return zodErrorBody(error)
-  if (isInputError(error)) return withField({ code: 'bad_input', message: error.message }, error.field)
-  const message = error instanceof Error ? error.message : String(error)
-  return { code: 'internal', message: `Something went wrong inside the app: ${message}` }
-}
-
-/** InputError from the engine (also recognized by shape, for errors from another copy of the module). */
-function isInputError(error: unknown): error is { field: string; message: string } {
-  if (error instanceof InputError) return true
-  return (
-    error instanceof Error && error.name === 'InputError' && typeof (error as { field?: unknown }).field === 'string'
-  )
-}
-
-function withField(body: ApiErrorBody, field: string | undefined): ApiErrorBody {
-  return field === undefined || field === '' ? body : { ...body, field }
-}
-
-export function zodErrorBody(error: z.ZodError): ApiErrorBody {
-  const issue = error.issues[0]
-  if (issue === undefined) return { code: 'bad_input', message: 'The input is not valid.' }
-  const path = issue.path.map(String)
-  if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys
-    return withField(
-      { code: 'bad_input', message: `Unknown field${keys.length > 1 ? 's' : ''}: ${keys.join(', ')}.` },
-      [...path, ...(keys.length === 1 ? [keys[0]!] : [])].join('.')
-    )
-  }
-  return withField({ code: 'bad_input', message: describeIssue(issue, path) }, path.join('.'))
-}
-
-function describeIssue(issue: z.core.$ZodIssue, path: string[]): string {
-  const what = path.length > 0 ? `"${path.join('.')}"` : 'The input'
-  switch (issue.code) {
-    case 'invalid_type':
-      if (issue.input === undefined) return `${what} is missing.`
-      return `${what} must be ${article(issue.expected)}, not ${describeValue(issue.input)}.`
-    case 'too_big':
-      if (issue.origin === 'string') return `${what} is too long: at most ${issue.maximum} characters.`
-      if (issue.origin === 'array') return `${what} has too many items: at most ${issue.maximum}.`
-      return `${what} must be at most ${issue.maximum}.`
-    case 'too_small':
-      if (issue.origin === 'string') return `${what} must have at least ${issue.minimum} characters.`
-      if (issue.origin === 'array') return `${what} needs at least ${issue.minimum} item${Number(issue.minimum) === 1 ? '' : 's'}.`
-      return `${what} must be at least ${issue.minimum}.`
-    case 'invalid_value':
-      return `${what} must be one of: ${issue.values.map((v) => JSON.stringify(v)).join(', ')}.`
-    case 'invalid_format':
-      return issue.message && !issue.message.startsWith('Invalid') ? issue.message : `${what} has the wrong format.`
-    case 'invalid_union':
-      return `${what} has the wrong shape.`
-    case 'custom':
-      return issue.message
-    default:
-      return `${what}: ${issue.message}`
-  }
-}
-
-function article(expected: string): string {
-  if (expected === 'int') return 'a whole number'
-  if (expected === 'array') return 'a list'
-  return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`
-}
-
-function describeValue(value: unknown): string {
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'a list'
-  if (typeof value === 'number' && !Number.isInteger(value)) return `the number ${value}`
-  return typeof value === 'object' ? 'an object' : article(typeof value)
 }

@@ -1,9 +1,9 @@
 import type { DelegationSummary } from '../../shared/api'
 import { createIterativeResolver } from '../dns/iterative'
-import { parseServerAddress } from '../dns/server-address'
+import { parseServerAddress } from '../../shared/server-address'
 import { detectProvider } from './catalogs/providers'
 import { InputError, normalizeDiagnoseInput } from './input'
-import { baseDomainOf } from './placement'
+import { baseDomainOf } from '../../shared/placement'
 
 export interface DelegationOptions {
   roots?: string[]

@@ -16,14 +16,14 @@ import type { DnsRecord, ExchangeOutcome, ServerAddress } from '../../shared/dns
 import type { ProviderMatch } from '../../shared/catalog-types'
 import type { ExchangeOptions, QuestionInput } from '../dns/exchange'
 import type { IterativeResolver, ZoneNotFound, ZoneResult } from '../dns/iterative-types'
-import { sameName, parentName, stripDot } from '../dns/names'
+import { sameName, parentName, stripDot } from '../../shared/names'
 import type { ResolverTarget } from '../dns/resolvers'
-import { serverToString } from '../dns/server-address'
+import { serverToString } from '../../shared/server-address'
 import { detectProvider } from './catalogs/providers'
 import type { NormalizedInput } from './input'
 import { compareTxtValue } from './compare-values'
 import { nearMissNames } from './near-miss'
-import { placeRecord, baseDomainOf, recordNameFor } from './placement'
+import { placeRecord, baseDomainOf, recordNameFor } from '../../shared/placement'
 
 export interface Observations {
   input: NormalizedInput

@@ -11,10 +11,10 @@ import {
   unreachableMessage
 } from './iterative-report'
 import type { NameserverLookup, ResolveFailure, ResolveSuccess, ServerRef, TraceStep } from './iterative-types'
-import { isSubdomainOf, sameName, stripDot } from './names'
+import { isSubdomainOf, sameName, stripDot } from '../../shared/names'
 import type { QueryCache } from './query-cache'
 import { addressTypes, type FamilyChoice, type NamedServer } from './root-hints'
-import { canonicalIp } from './server-address'
+import { canonicalIp } from '../../shared/server-address'
 
 
 /** Nested lookups of name server addresses (a glueless server whose zone is glueless too, ...). */

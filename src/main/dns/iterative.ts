@@ -13,7 +13,7 @@ import type {
 import { Walker, type ZoneServers } from './iterative-walk'
 import { createQueryCache } from './query-cache'
 import { rootHintServers } from './root-hints'
-import { DNS_PORT, parseServerAddress } from './server-address'
+import { DNS_PORT, parseServerAddress } from '../../shared/server-address'
 import { findZoneApex, getDelegation } from './zone-apex'
 
 export type * from './iterative-types'

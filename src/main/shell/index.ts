@@ -2,7 +2,7 @@ import { app, BrowserWindow, ipcMain, session } from 'electron'
 import { registerIpc } from './ipc'
 import { createApiService } from '../services/api-service'
 import { defaultEngine } from '../services/default-engine'
-import { localeFromTag } from '../services/settings-store'
+import { localeFromTags } from '../../shared/app-locales'
 import { applySessionPolicy } from './session-policy'
 import { createMainWindow, rendererUrl } from './window'
 
@@ -38,7 +38,7 @@ if (!app.requestSingleInstanceLock()) {
     const service = createApiService({
       dataDir: app.getPath('userData'),
       engine: defaultEngine,
-      defaultLocale: localeFromTag(app.getLocale())
+      defaultLocale: localeFromTags([app.getLocale()])
     })
     registerIpc(service, {
       ipcMain,

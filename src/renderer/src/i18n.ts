@@ -1,4 +1,4 @@
-import type { AppSettings } from '@shared/api'
+import { type AppLocale, localeFromTags } from '@shared/app-locales'
 import { createI18n } from 'vue-i18n'
 import en from '../../shared/locales/en.json'
 import es from '../../shared/locales/es.json'
@@ -13,29 +13,20 @@ declare module 'vue-i18n' {
   export interface DefineLocaleMessage extends MessageSchema {}
 }
 
-export const SUPPORTED_LOCALES = ['en', 'zh-CN', 'es'] as const satisfies readonly AppSettings['locale'][]
-export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number]
-
-/** The first supported locale that matches the user's preferred languages (BCP 47 tags, best first), else English. */
-export function pickLocale(preferred: readonly string[]): SupportedLocale {
-  for (const tag of preferred) {
-    const language = tag.toLowerCase().split('-')[0]
-    if (language === 'en') return 'en'
-    if (language === 'zh') return 'zh-CN'
-    if (language === 'es') return 'es'
-  }
-  return 'en'
+/** The browser's preferred languages, best first, as the app's locale. */
+export function preferredLocale(): AppLocale {
+  return localeFromTags(typeof navigator === 'undefined' ? [] : navigator.languages)
 }
 
-export const i18n = createI18n<[MessageSchema], SupportedLocale, false>({
+export const i18n = createI18n<[MessageSchema], AppLocale, false>({
   legacy: false,
-  locale: pickLocale(typeof navigator === 'undefined' ? [] : navigator.languages),
+  locale: preferredLocale(),
   fallbackLocale: 'en',
   messages: { en, 'zh-CN': zhCN, es }
 })
 
 /** Switches the UI language and tells assistive technology (the document's lang) about it. */
-export function applyLocale(locale: SupportedLocale): void {
+export function applyLocale(locale: AppLocale): void {
   i18n.global.locale.value = locale
   if (typeof document !== 'undefined') document.documentElement.lang = locale
 }

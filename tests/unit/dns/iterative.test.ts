@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildReply } from '../../support/fixture-server'
 import { createIterativeResolver, type IterativeResolverOptions, type ResolveResult } from '../../../src/main/dns/iterative'
-import { InvalidNameError } from '../../../src/main/dns/errors'
+import { InvalidNameError } from '../../../src/shared/names'
 import { a, aaaa, cname, ns, startTree, txt, type Tree, type TreeSpec } from './iterative-tree'
 
 // 127.0.0.N plan: 2 root · 3,4 test · 5 net · 10,11,19 example.test · 12-16 lame.test · 17 upward.test

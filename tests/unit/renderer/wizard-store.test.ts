@@ -32,7 +32,7 @@ describe('useWizardStore, step 1', () => {
   it('shows a local error for something that is not a domain, without asking DNS', async () => {
     const wizard = useWizardStore()
     await wizard.lookUpDelegation('not a domain')
-    expect(wizard.errors['domain']).toBe('ui.errors.domainInvalid')
+    expect(wizard.errors['domain']?.messageId).toBe('name.space')
     expect(api['dns:delegation']).not.toHaveBeenCalled()
   })
 
@@ -69,11 +69,11 @@ describe('useWizardStore, step 1', () => {
 
   it('puts an api error at the domain field', async () => {
     api['dns:delegation'] = async () => {
-      throw new ApiError({ code: 'bad_input', message: 'That is an IP address.', field: 'domains.0' })
+      throw ApiError.of('bad_input', 'domain.ip', { text: '192.0.2.1' }, 'domains.0')
     }
     const wizard = useWizardStore()
     await wizard.lookUpDelegation('example.com')
-    expect(wizard.errors).toEqual({ domain: 'That is an IP address.' })
+    expect(wizard.errors).toEqual({ domain: expect.objectContaining({ messageId: 'domain.ip', params: { text: '192.0.2.1' } }) })
   })
 })
 
@@ -96,7 +96,7 @@ describe('useWizardStore, steps 2 to 5', () => {
     wizard.setRecord({ host: '_dnsauth', value: 'token' })
     expect(wizard.blocker).toBeNull()
     expect(wizard.placements).toEqual([
-      { certificateDomain: 'www.example.com', baseDomain: 'example.com', name: '_dnsauth.example.com', relativeHost: '_dnsauth' }
+      { certificateDomain: 'www.example.com', baseDomain: 'example.com', name: '_dnsauth.example.com', zone: 'example.com', relativeHost: '_dnsauth' }
     ])
   })
 
@@ -136,12 +136,12 @@ describe('useWizardStore, steps 2 to 5', () => {
     expect(wizard.checking).toBe(true)
     expect(wizard.blocker).toBe('needCheck')
 
-    api.emitProgress({ sessionId: 'someone-else', phase: 'done', progress: 1, report: QUOTED_REPORT, nextCheckAt: null, message: null })
+    api.emitProgress({ sessionId: 'someone-else', phase: 'done', progress: 1, report: QUOTED_REPORT, nextCheckAt: null, error: null })
     expect(wizard.report).toBeNull()
 
-    api.emitProgress({ sessionId: wizard.session.id, phase: 'checking', progress: 0.5, report: null, nextCheckAt: null, message: null })
+    api.emitProgress({ sessionId: wizard.session.id, phase: 'checking', progress: 0.5, report: null, nextCheckAt: null, error: null })
     expect(wizard.progress?.progress).toBe(0.5)
-    api.emitProgress({ sessionId: wizard.session.id, phase: 'done', progress: 1, report: QUOTED_REPORT, nextCheckAt: '2030-01-01T00:00:00Z', message: null })
+    api.emitProgress({ sessionId: wizard.session.id, phase: 'done', progress: 1, report: QUOTED_REPORT, nextCheckAt: '2030-01-01T00:00:00Z', error: null })
     expect(wizard.checking).toBe(false)
     expect(wizard.verdict).toBe('action_needed')
     expect(wizard.session.lastVerdict).toBe('action_needed')
@@ -155,18 +155,18 @@ describe('useWizardStore, steps 2 to 5', () => {
   it('falls back to one diagnosis when the watch cannot start, and puts input errors at their field', async () => {
     const wizard = await atStep2()
     api['watch:start'] = async () => {
-      throw new ApiError({ code: 'internal', message: 'no watch here' })
+      throw ApiError.of('internal', 'api.internal', { detail: 'no watch here' })
     }
     await wizard.startWatch()
     expect(wizard.report).toEqual(OK_REPORT)
     expect(wizard.checking).toBe(false)
 
     api['watch:start'] = async () => {
-      throw new ApiError({ code: 'bad_input', message: 'The host record is empty.', field: 'host' })
+      throw ApiError.of('bad_input', 'host.empty', {}, 'host')
     }
     await wizard.startWatch()
-    expect(wizard.errors['host']).toBe('The host record is empty.')
-    expect(wizard.errors['check']).toBe('The host record is empty.')
+    expect(wizard.errors['host']?.messageId).toBe('host.empty')
+    expect(wizard.errors['check']?.message).toBe('The host record is empty. Copy it from the CA, for example _dnsauth.')
     wizard.setRecord({ host: '_dnsauth' })
     expect(wizard.errors['host']).toBeUndefined()
   })
@@ -198,11 +198,11 @@ describe('useSettingsStore', () => {
     const settings = useSettingsStore()
     await settings.load()
     api['settings:set'] = async () => {
-      throw new ApiError({ code: 'bad_input', message: 'Not an address.', field: 'customResolvers.1' })
+      throw ApiError.of('bad_input', 'server.notIp', { input: 'nope' }, 'customResolvers.1')
     }
     expect(await settings.update({ customResolvers: ['127.70.53.1', 'nope'] })).toBe(false)
     expect(settings.settings.customResolvers).toEqual(['127.70.53.1'])
-    expect(settings.errors).toEqual({ 'customResolvers.1': 'Not an address.' })
+    expect(settings.errors).toEqual({ 'customResolvers.1': expect.objectContaining({ messageId: 'server.notIp' }) })
   })
 
   it('switches the UI language with the setting', async () => {

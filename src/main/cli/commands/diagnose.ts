@@ -4,7 +4,7 @@ import { formatDuration, formatReport } from '../../diagnosis/format-report'
 import { runDiagnosis } from '../../diagnosis/run-diagnosis'
 import { parseCommandArgs, parseIntegerFlag } from '../args'
 import type { CommandResult } from '../command'
-import { UsageError } from '../usage-error'
+import { helpHint, UsageError } from '../usage-error'
 
 export const DIAGNOSE_USAGE = `Usage: dnsverify diagnose --domain D [--domain D2 ...] --host H --type TXT|CNAME --value V
                           [--ca ID] [--platform ID] [--resolver S ...] [--root S ...] [--auth-port P]
@@ -18,8 +18,6 @@ export const DIAGNOSE_USAGE = `Usage: dnsverify diagnose --domain D [--domain D2
   --root       root server IP[:port] for iterative resolution (labs);  --auth-port  port of authoritative servers
   --watch      re-check until verified; --interval seconds between checks (default 30); --max-checks limit
 Exit status: 0 verified, 1 waiting or action needed, 2 bad usage.`
-
-const HELP_HINT = 'Run "dnsverify help diagnose" for the options.'
 
 export async function run(argv: string[]): Promise<CommandResult> {
   const { values } = parseCommandArgs(
@@ -41,10 +39,10 @@ export async function run(argv: string[]): Promise<CommandResult> {
       'max-checks': { type: 'string' }
     },
     0,
-    HELP_HINT
+    helpHint('diagnose')
   )
   for (const required of ['domain', 'host', 'type', 'value'] as const) {
-    if (values[required] === undefined) throw new UsageError(`Missing --${required}.\n${HELP_HINT}`)
+    if (values[required] === undefined) throw new UsageError('cli.missingFlag', { flag: required }, helpHint('diagnose'))
   }
   const input: DiagnoseInput = {
     domains: values.domain!,
@@ -59,7 +57,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
     timeoutMs: parseIntegerFlag(values.timeout, '--timeout', 50, 60_000)
   }
   if (!values.watch && (values.interval !== undefined || values['max-checks'] !== undefined)) {
-    throw new UsageError('--interval and --max-checks go with --watch.')
+    throw new UsageError('cli.watchOnly')
   }
   const interval = parseIntegerFlag(values.interval, '--interval', 1, 3600) ?? 30
   const maxChecks = parseIntegerFlag(values['max-checks'], '--max-checks', 1, 100_000)
@@ -71,7 +69,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
     }
     return await watch(input, interval, maxChecks, render, values.json ?? false)
   } catch (e) {
-    if (e instanceof InputError) throw new UsageError(`--${flagOf(e.field)}: ${e.message}`)
+    if (e instanceof InputError) throw new UsageError('cli.inputFlag', { flag: flagOf(e.field), reason: e.toMessage() })
     throw e
   }
 }

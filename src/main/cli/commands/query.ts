@@ -1,11 +1,12 @@
 import type { ExchangeOutcome } from '../../../shared/dns-types'
+import { isLocalized } from '../../../shared/messages'
 import { DnsError } from '../../dns/errors'
 import { toQuestion, tryExchange } from '../../dns/exchange'
 import { formatNslookup } from '../../dns/format-nslookup'
 import { parseResolverSpec } from '../../dns/resolvers'
 import { parseCommandArgs, parseIntegerFlag } from '../args'
 import type { CommandResult } from '../command'
-import { UsageError } from '../usage-error'
+import { helpHint, UsageError } from '../usage-error'
 
 export const QUERY_USAGE = `Usage: dnsverify query NAME [TYPE] [--server S] [--tcp] [--norecurse] [--dnssec] [--cd] [--timeout MS] [--retries N] [--json]
   NAME        the name to look up, e.g. _dnsauth.example.com
@@ -17,8 +18,6 @@ export const QUERY_USAGE = `Usage: dnsverify query NAME [TYPE] [--server S] [--t
   --cd        set the CD bit (ask a validating resolver not to validate)
   --timeout   ms to wait for each try (default 2000); --retries extra tries (default 2)
   --json      print the full result as JSON`
-
-const HELP_HINT = 'Run "dnsverify help query" for the options.'
 
 export async function runQuery(argv: string[]): Promise<CommandResult> {
   const { values, positionals } = parseCommandArgs(
@@ -34,9 +33,9 @@ export async function runQuery(argv: string[]): Promise<CommandResult> {
       json: { type: 'boolean' }
     },
     2,
-    HELP_HINT
+    helpHint('query')
   )
-  if (positionals.length === 0) throw new UsageError(`Missing NAME.\n${HELP_HINT}`)
+  if (positionals.length === 0) throw new UsageError('cli.missingName', {}, helpHint('query'))
   const question = usage(() => toQuestion({ name: positionals[0]!, type: positionals[1] ?? 'A' }))
   const timeoutMs = parseIntegerFlag(values.timeout, '--timeout', 1, 60_000)
   const retries = parseIntegerFlag(values.retries, '--retries', 0, 10)
@@ -55,12 +54,13 @@ export async function runQuery(argv: string[]): Promise<CommandResult> {
   return { stdout: output, exitCode: answered ? 0 : 1 }
 }
 
-/** Runs a parser of user input; its DnsError becomes a UsageError (exit 2) with the same words. */
+/** Runs a parser of user input; what it refuses becomes a UsageError (exit 2) with the same words. */
 export function usage<T>(fn: () => T): T {
   try {
     return fn()
   } catch (e) {
-    if (e instanceof DnsError) throw new UsageError(e.message)
+    if (isLocalized(e)) throw new UsageError(e.messageId, e.params)
+    if (e instanceof DnsError) throw new UsageError('cli.dnsProblem', { detail: e.message })
     throw e
   }
 }

@@ -1,6 +1,6 @@
 import { createFinding, type Finding } from '../../../shared/findings'
 import { compareCnameTarget, compareTxtValue } from '../compare-values'
-import { relativeHost } from '../placement'
+import { relativeHost } from '../../../shared/placement'
 import { authoritativeEvidence, reachable, recordNames, type Rule } from './rule'
 
 /**

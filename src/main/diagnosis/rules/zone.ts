@@ -1,5 +1,5 @@
 import { createFinding, type Finding } from '../../../shared/findings'
-import { baseDomainOf } from '../placement'
+import { baseDomainOf } from '../../../shared/placement'
 import type { Rule } from './rule'
 
 /** The domain has no delegation at all: nothing else can work until it resolves. */

@@ -1,10 +1,12 @@
+import { errorMessageKey, isErrorMessageId, type MessageRef, renderParams, type ShownMessage } from '@shared/messages'
 import { useI18n } from 'vue-i18n'
 
-/** Error messages are either locale keys (`ui.errors.*`, checks done here) or sentences from the main process. */
-export function useErrorText(): (message: string | undefined | null) => string | undefined {
+/** An error in the UI language: its message id translated with its params, else its English text. */
+export function useErrorText(): (error: ShownMessage | undefined | null) => string | undefined {
   const { t } = useI18n()
-  return (message) => {
-    if (message === undefined || message === null || message === '') return undefined
-    return message.startsWith('ui.') ? t(message) : message
+  const translate = (ref: MessageRef): string => t(errorMessageKey(ref.messageId), renderParams(ref.params, translate))
+  return (error) => {
+    if (error === undefined || error === null) return undefined
+    return isErrorMessageId(error.messageId) ? translate(error) : error.message
   }
 }

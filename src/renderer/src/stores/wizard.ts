@@ -5,7 +5,7 @@ import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { getApi } from '../api'
 import { apiErrorOf, type FieldErrors } from '../lib/api-error'
-import { baseDomainOf, planPlacements } from '../lib/record-placement'
+import { planPlacements, typedBaseDomain } from '@shared/placement'
 import { cleanDomainInput, domainProblem } from '../lib/validate'
 import { useSessionsStore } from './sessions'
 import { useSettingsStore } from './settings'
@@ -129,7 +129,7 @@ export const useWizardStore = defineStore('wizard', () => {
       session.value = { ...session.value, updatedAt: saved.updatedAt }
     } catch (e) {
       const body = apiErrorOf(e)
-      errors.value = { ...errors.value, [body.field ?? '']: body.message }
+      errors.value = { ...errors.value, [body.field ?? '']: body }
     }
   }
 
@@ -166,7 +166,7 @@ export const useWizardStore = defineStore('wizard', () => {
     const problem = domainProblem(domain)
     session.value.domain = domain
     if (problem !== null) {
-      errors.value = { ...errors.value, domain: `ui.errors.${problem}` }
+      errors.value = { ...errors.value, domain: problem }
       return
     }
     lookingUp.value = true
@@ -176,7 +176,7 @@ export const useWizardStore = defineStore('wizard', () => {
       delegationFor.value = domain
     } catch (e) {
       // The domain is this call's only input: whatever field the main process names (`domain`, `domains.0`), show it there.
-      errors.value = { domain: apiErrorOf(e).message }
+      errors.value = { domain: apiErrorOf(e) }
       delegation.value = null
     } finally {
       lookingUp.value = false
@@ -216,7 +216,7 @@ export const useWizardStore = defineStore('wizard', () => {
   /** Changes the certificate kind and fills the domain list the way that kind usually looks. */
   function setCertificateKind(kind: CertificateKind): void {
     const s = session.value
-    const base = baseDomainOf(s.domains[0] ?? s.domain)
+    const base = typedBaseDomain(s.domains[0] ?? s.domain)
     s.certificateKind = kind
     if (kind === 'single') s.domains = [s.domains.find((d) => !d.startsWith('*.')) ?? s.domain]
     else if (kind === 'wildcard') s.domains = [`*.${base}`]
@@ -261,7 +261,7 @@ export const useWizardStore = defineStore('wizard', () => {
       autoCheck.value = false
       watching = false
     }
-    if (event.phase === 'error' && event.message) errors.value = { ...errors.value, check: event.message }
+    if (event.phase === 'error' && event.error) errors.value = { ...errors.value, check: event.error }
     else if (event.phase === 'done') {
       const { check: _dropped, ...rest } = errors.value
       errors.value = rest
@@ -285,7 +285,7 @@ export const useWizardStore = defineStore('wizard', () => {
 
   function reportCheckError(e: unknown): void {
     const body = apiErrorOf(e)
-    errors.value = { ...errors.value, check: body.message, ...(body.field ? { [body.field]: body.message } : {}) }
+    errors.value = { ...errors.value, check: body, ...(body.field ? { [body.field]: body } : {}) }
   }
 
   // Listen from the start, for the life of the store: in browser mode the events come over one long-lived SSE
