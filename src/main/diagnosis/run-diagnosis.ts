@@ -8,11 +8,14 @@ import { listResolverPresets, parseResolverSpec, presetTargets, systemResolverTa
 import { parseServerAddress } from '../../shared/server-address'
 import { normalizeDiagnoseInput, type NormalizedInput } from './input'
 import { gatherObservations, type Observations } from './observe'
+import { readResolvers } from './rules/resolver-view'
 import { runRules } from './run-rules'
 
 export interface RunDiagnosisOptions {
   signal?: AbortSignal
   onProgress?: (done: number, total: number) => void
+  /** The previous report of the same check (the watch loop's), to tell a cache wait that ran out. */
+  previous?: DiagnosisReport | null
 }
 
 /**
@@ -26,7 +29,8 @@ export async function runDiagnosis(raw: DiagnoseInput, options: RunDiagnosisOpti
   const startedAt = new Date().toISOString()
   const obs = await observe(input, options)
   const findings = runRules(obs)
-  const verdict = deriveVerdict(findings)
+  const readings = readResolvers(obs)
+  const verdict = deriveVerdict(findings, [...new Set(obs.placements.map((p) => p.name))])
   const pending = findings.filter((f) => f.id === 'propagation.pending' || f.id === 'propagation.negative_cached')
   return {
     input: raw,
@@ -34,10 +38,12 @@ export async function runDiagnosis(raw: DiagnoseInput, options: RunDiagnosisOpti
     verdict,
     findings,
     authoritative: obs.authoritative,
-    resolvers: obs.resolvers,
+    // Each resolver row says what its answer means, so every view (table, CLI, report) reads it the same way.
+    resolvers: readings.map(({ observation, reading }) => ({ ...observation, reading: reading.kind })),
     caa: obs.caa,
     zones: obs.zones,
     nearMisses: obs.nearMisses,
+    dnssec: obs.dnssec,
     provider: obs.provider
       ? { id: obs.provider.provider.id, name: obs.provider.provider.names.en, nameservers: [...new Set(obs.zones.flatMap((z) => z.nameservers))] }
       : null,
@@ -70,7 +76,8 @@ export function observe(input: NormalizedInput, options: RunDiagnosisOptions = {
         )
       ).outcome,
     onProgress: options.onProgress,
-    signal: options.signal
+    signal: options.signal,
+    previous: options.previous ?? null
   })
 }
 
