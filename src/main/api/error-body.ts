@@ -7,7 +7,8 @@
 import { z } from 'zod'
 import type { ApiErrorBody } from '../../shared/api'
 import { ApiError } from '../../shared/api-result'
-import { type ErrorMessageId, isErrorMessageId, isLocalized, type MessageParams, type MessageRef } from '../../shared/messages'
+import { type ErrorMessageId, isLocalized, type MessageParams, type MessageRef } from '../../shared/messages'
+import { issueMessage } from '../../shared/schema-issues'
 
 export function toApiErrorBody(error: unknown): ApiErrorBody {
   if (error instanceof ApiError) return error.toBody()
@@ -35,12 +36,6 @@ export function zodErrorBody(error: z.ZodError): ApiErrorBody {
   return ApiError.of('bad_input', messageId, params, path.join('.')).toBody()
 }
 
-/** The params a schema's own check puts on its custom issue (see `customIssue` in the schemas). */
-function customMessage(issue: z.core.$ZodIssueCustom): MessageRef | null {
-  const params = issue.params as Partial<MessageRef> | undefined
-  return params && isErrorMessageId(params.messageId) ? { messageId: params.messageId, params: params.params ?? {} } : null
-}
-
 function describeIssue(issue: z.core.$ZodIssue, path: string[]): MessageRef {
   const what: MessageRef = path.length > 0 ? ref('schema.field', { field: path.join('.') }) : ref('schema.theInput')
   switch (issue.code) {
@@ -64,7 +59,7 @@ function describeIssue(issue: z.core.$ZodIssue, path: string[]): MessageRef {
     case 'invalid_union':
       return ref('schema.wrongShape', { what })
     case 'custom':
-      return customMessage(issue) ?? ref('schema.other', { what, detail: issue.message })
+      return issueMessage(issue) ?? ref('schema.other', { what, detail: issue.message })
     default:
       return ref('schema.other', { what, detail: issue.message })
   }

@@ -1,6 +1,14 @@
+/**
+ * What a person typed for a check, read by one zod schema: each field runs the shared check for it (src/shared)
+ * as a transform, so the result is the normalized input and a refusal names the field (`domains.1`, `host`,
+ * `value`...) with the message id of what is wrong. The API's channel schema checks shapes and bounds first;
+ * this is the meaning, and the CLI reaches it directly.
+ */
+import { z } from 'zod'
 import type { DiagnoseInput, VerificationRecordType } from '../../shared/diagnosis-types'
 import { DEFAULT_TIMEOUT_MS, LIMITS } from '../../shared/limits'
 import { type ErrorMessageId, LocalizedError, type MessageParams } from '../../shared/messages'
+import { checked, issueMessage } from '../../shared/schema-issues'
 import { checkCertificateDomain, checkHostRecord, checkRecordValue } from '../../shared/record-input'
 import { parseServerAddress } from '../../shared/server-address'
 import { parseResolverSpec } from '../dns/resolvers'
@@ -19,64 +27,125 @@ export class InputError extends LocalizedError {
   }
 }
 
-export interface NormalizedInput {
-  domains: string[]
-  host: string
-  type: VerificationRecordType
-  value: string
-  ca: string | null
-  platform: string | null
-  resolvers: string[] | null
-  roots: string[]
-  authPort: number | null
-  timeoutMs: number
+/** Each element of a list through `check`, an issue at the element's index for the first it refuses. */
+function eachChecked<O>(check: (value: unknown) => O) {
+  return (values: unknown[], ctx: z.RefinementCtx): O[] => {
+    const out: O[] = []
+    for (const [i, value] of values.entries()) {
+      const result = checked(check, [i])(value, ctx)
+      if (result === z.NEVER) return z.NEVER
+      out.push(result)
+    }
+    return out
+  }
 }
 
-/** Runs a check of one field; its LocalizedError becomes an InputError naming the field, with the same words. */
-function inField<T>(field: string, check: () => T): T {
-  try {
-    return check()
-  } catch (e) {
-    if (e instanceof LocalizedError && !(e instanceof InputError)) throw new InputError(field, e.messageId, e.params)
-    throw e
-  }
+function fail(messageId: ErrorMessageId, params: MessageParams = {}): never {
+  throw new LocalizedError(messageId, params)
+}
+
+const certificateDomains = z.unknown().transform(
+  checked((value) => {
+    if (!Array.isArray(value) || value.length === 0) fail('input.noDomains')
+    if (value.length > LIMITS.domains) fail('input.tooManyDomains', { max: LIMITS.domains })
+    return value as unknown[]
+  })
+).transform(eachChecked(checkCertificateDomain))
+
+const recordType = z.unknown().transform(
+  checked((value): VerificationRecordType => {
+    const type = String(value ?? '').trim().toUpperCase()
+    return type === 'TXT' || type === 'CNAME' ? type : fail('input.recordType', { type: String(value) })
+  })
+)
+
+const optionalText = z.string().optional()
+
+/** A catalog id (`LE` → `letsencrypt`, `Cloudflare` → `cloudflare`); empty means none. */
+const caId = optionalText.transform(
+  checked((raw) => {
+    if (!raw) return null
+    return getCa(raw.trim())?.id ?? fail('input.unknownCa', { ca: raw, known: listCas().map((c) => c.id).join(', ') })
+  })
+)
+
+/** The platform the user names; one call, so a lookup by alias can take its place. */
+export function checkPlatform(raw: string): string {
+  const provider = getProvider(raw.trim())
+  return provider?.id ?? fail('input.unknownPlatform', { platform: raw, known: listProviders().map((p) => p.id).join(', ') })
+}
+
+const platformId = optionalText.transform(checked((raw) => (raw ? checkPlatform(raw) : null)))
+
+const resolverSpecs = z
+  .array(z.unknown())
+  .optional()
+  .transform((values, ctx) =>
+    values === undefined ? null : eachChecked((spec) => (parseResolverSpec(spec as string), (spec as string).trim()))(values, ctx)
+  )
+
+/** Root servers as `IP[:port]`: for labs, offline tests. */
+export const rootServers = z
+  .array(z.unknown())
+  .optional()
+  .transform((values, ctx) => eachChecked((spec) => (parseServerAddress(spec as string), (spec as string).trim()))(values ?? [], ctx))
+
+/** The port every authoritative server is asked on; null for 53 as delegated. */
+export const authPort = z
+  .unknown()
+  .optional()
+  .transform(
+    checked((value) => {
+      if (value === undefined || value === null) return null
+      const ok = Number.isInteger(value) && (value as number) >= LIMITS.port.min && (value as number) <= LIMITS.port.max
+      return ok ? (value as number) : fail('input.authPort', { port: String(value) })
+    })
+  )
+
+export const timeoutMs = z
+  .unknown()
+  .optional()
+  .transform(
+    checked((value) => {
+      const ms = value ?? DEFAULT_TIMEOUT_MS
+      const ok = Number.isInteger(ms) && (ms as number) >= LIMITS.timeoutMs.min && (ms as number) <= LIMITS.timeoutMs.max
+      return ok ? (ms as number) : fail('input.timeout', { ...LIMITS.timeoutMs, timeout: String(value) })
+    })
+  )
+
+/** The whole input: fields in the order a person fills them, then the value, whose check depends on the type. */
+export const diagnoseInputMeaning = z
+  .object({
+    domains: certificateDomains,
+    type: recordType,
+    host: z.unknown().transform(checked(checkHostRecord)),
+    value: z.unknown(),
+    ca: caId,
+    platform: platformId,
+    resolvers: resolverSpecs,
+    roots: rootServers,
+    authPort,
+    timeoutMs
+  })
+  .transform(({ value, ...rest }, ctx) => {
+    const checkedValue = checked((v: unknown) => checkRecordValue(v, rest.type), ['value'])(value, ctx)
+    return checkedValue === z.NEVER ? z.NEVER : { ...rest, value: checkedValue }
+  })
+
+export type NormalizedInput = z.output<typeof diagnoseInputMeaning>
+
+/** The first issue of a failed parse as an InputError naming its field. */
+export function inputErrorOf(error: z.ZodError): InputError {
+  const issue = error.issues[0]
+  const field = issue?.path.map(String).join('.') ?? ''
+  const message = issueMessage(issue)
+  if (message) return new InputError(field, message.messageId, message.params)
+  return new InputError(field, 'schema.other', { what: { messageId: 'schema.field', params: { field } }, detail: issue?.message ?? '' })
 }
 
 /** Checks everything a person could have typed wrong, before a single packet is sent. */
 export function normalizeDiagnoseInput(input: DiagnoseInput): NormalizedInput {
-  if (!Array.isArray(input.domains) || input.domains.length === 0) throw new InputError('domains', 'input.noDomains')
-  if (input.domains.length > LIMITS.domains) throw new InputError('domains', 'input.tooManyDomains', { max: LIMITS.domains })
-  const domains = input.domains.map((d, i) => inField(`domains.${i}`, () => checkCertificateDomain(d)))
-  const type = String(input.type ?? '').trim().toUpperCase()
-  if (type !== 'TXT' && type !== 'CNAME') throw new InputError('type', 'input.recordType', { type: String(input.type) })
-  const host = inField('host', () => checkHostRecord(input.host))
-  const value = inField('value', () => checkRecordValue(input.value, type))
-  const ca = input.ca ? checkCa(input.ca) : null
-  const platform = input.platform ? checkPlatform(input.platform) : null
-  const resolvers =
-    input.resolvers === undefined ? null : input.resolvers.map((r, i) => inField(`resolvers.${i}`, () => (parseResolverSpec(r), r.trim())))
-  const roots = (input.roots ?? []).map((r, i) => inField(`roots.${i}`, () => (parseServerAddress(r), r.trim())))
-  const authPort = input.authPort ?? null
-  if (authPort !== null && (!Number.isInteger(authPort) || authPort < LIMITS.port.min || authPort > LIMITS.port.max)) {
-    throw new InputError('authPort', 'input.authPort', { port: String(input.authPort) })
-  }
-  const timeoutMs = input.timeoutMs ?? DEFAULT_TIMEOUT_MS
-  if (!Number.isInteger(timeoutMs) || timeoutMs < LIMITS.timeoutMs.min || timeoutMs > LIMITS.timeoutMs.max) {
-    throw new InputError('timeoutMs', 'input.timeout', { ...LIMITS.timeoutMs, timeout: String(input.timeoutMs) })
-  }
-  return { domains, host, type, value, ca, platform, resolvers, roots, authPort, timeoutMs }
-}
-
-function checkCa(raw: string): string {
-  const ca = getCa(raw.trim())
-  if (!ca) throw new InputError('ca', 'input.unknownCa', { ca: raw, known: listCas().map((c) => c.id).join(', ') })
-  return ca.id
-}
-
-function checkPlatform(raw: string): string {
-  const provider = getProvider(raw.trim())
-  if (!provider) {
-    throw new InputError('platform', 'input.unknownPlatform', { platform: raw, known: listProviders().map((p) => p.id).join(', ') })
-  }
-  return provider.id
+  const result = diagnoseInputMeaning.safeParse(input)
+  if (!result.success) throw inputErrorOf(result.error)
+  return result.data
 }

@@ -6,7 +6,7 @@
 import { join } from 'node:path'
 import type { AppSettings } from '../../shared/api'
 import { defaultSettings } from '../../shared/default-settings'
-import { appSettingsFieldSchemas, appSettingsSchema } from '../api/channel-schemas'
+import { appSettingsFieldSchemas, appSettingsSchema } from './stored-schemas'
 import { KeyedLock } from './keyed-lock'
 import { moveAside, readTextIfExists, writeFileAtomic } from './atomic-file'
 import { type StoreLogger, type StoreProblem, consoleLogger } from './store-problems'
