@@ -4,6 +4,7 @@
  */
 import { benchClientVsCares } from './client-vs-cares'
 import { benchDiagnosisCriticalPath } from './diagnosis-critical-path'
+import { benchQueryEconomy } from './query-economy'
 import { benchRenderer, builtRendererExists } from './renderer'
 
 function ratio(a: number, b: number): string {
@@ -24,6 +25,15 @@ async function main(): Promise<void> {
     console.log('Full diagnosis vs its critical path (every server adds 50 ms; root → TLD → zone → all in parallel)')
     const d = await benchDiagnosisCriticalPath()
     console.log(`  median ${d.medianMs.toFixed(1)} ms  critical path ${d.criticalPathMs} ms  ratio ${ratio(d.medianMs, d.criticalPathMs)} (target ≤ 1.30×)  verdicts: ${[...new Set(d.verdicts)].join(', ')}`)
+  }
+  if (!only || only === 'queries') {
+    console.log('Queries one diagnosis sends (counted where the fixture servers receive them; record correct, one resolver)')
+    for (const q of await benchQueryEconomy()) {
+      const n = q.domains.length
+      const what = n === 1 ? `1 domain (${q.domains[0]})` : `N=${n} domains (${q.domains.join(', ')})`
+      const target = n === 1 ? `target ≤ 12` : `target ≤ 8+4N=${q.target}`
+      console.log(`  queries for ${what}: ${q.received} (${target}); dig by hand ${q.byHand}, ratio ${ratio(q.received, q.byHand)}  verdict: ${q.verdict}`)
+    }
   }
   if (!only || only === 'renderer') {
     console.log('Renderer: initial JavaScript and time to an interactive step 1 (headless Debian Chromium, browser mode)')
