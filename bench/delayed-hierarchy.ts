@@ -25,7 +25,7 @@ export interface DelayedHierarchy {
   port: number
   roots: string[]
   resolvers: string[]
-  /** Every query each server received so far, counted where it arrives (not by the client). */
+  /** Every query the servers received so far, in order of arrival: counted where it arrives, not by the client. */
   received(): { server: string; query: FixtureQuery }[]
   stop(): Promise<void>
 }
@@ -63,11 +63,13 @@ export async function startDelayedHierarchy(delayMs: number, value: string, site
   }
   zones.push(['127.98.2.1', benchZone], ['127.98.2.2', benchZone])
   const delay = (): Promise<void> => new Promise((r) => setTimeout(r, delayMs))
+  const received: { server: string; query: FixtureQuery }[] = []
   const servers: FixtureServer[] = []
   for (const [host, zone] of zones) {
     servers.push(
       await startFixtureServer(
         async (ctx) => {
+          received.push({ server: host, query: ctx.query })
           await delay()
           ctx.reply(answerFromZone(ctx.query, zone))
         },
@@ -80,6 +82,7 @@ export async function startDelayedHierarchy(delayMs: number, value: string, site
     servers.push(
       await startFixtureServer(
         async (ctx) => {
+          received.push({ server: host, query: ctx.query })
           await delay()
           ctx.reply(answerFromZone(ctx.query, benchZone, true))
         },
@@ -91,7 +94,7 @@ export async function startDelayedHierarchy(delayMs: number, value: string, site
     port,
     roots: [`127.98.0.1:${port}`],
     resolvers: [`127.98.53.1:${port}`, `127.98.53.2:${port}`],
-    received: () => servers.flatMap((s) => s.queries.map((query) => ({ server: s.address.host, query }))),
+    received: () => [...received],
     stop: async () => {
       await Promise.all(servers.map((s) => s.close()))
     }
