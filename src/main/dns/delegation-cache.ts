@@ -50,14 +50,16 @@ export class DelegationCache {
    *
    * Returns synchronously when there is nothing to wait for, so that a walk registers its own
    * question (startQuestion) in the same tick it started: walks started together then find it.
+   * `wait` false for walks nested in another walk's question (looking up a name server's address):
+   * that question stays in flight meanwhile, and two such walks waiting for each other would hang.
    */
-  descend(name: string, at: ZoneServers, signal?: AbortSignal): ZoneServers | Promise<ZoneServers> {
+  descend(name: string, at: ZoneServers, wait: boolean, signal?: AbortSignal): ZoneServers | Promise<ZoneServers> {
     const waited = new Set<Flight>()
     const next = (): ZoneServers | Promise<ZoneServers> => {
       const known = this.closestCut(name)
       if (isSubdomainOf(known.zone, at.zone) && key(known.zone) !== key(at.zone)) at = known
       const label = childLabel(name, at.zone)
-      if (label === null || !this.delegates(at.zone) || signal?.aborted) return at
+      if (!wait || label === null || !this.delegates(at.zone) || signal?.aborted) return at
       const flight = [...this.inFlight].find((f) => f.zone === key(at.zone) && f.label === label && !waited.has(f))
       if (!flight) return at
       waited.add(flight)

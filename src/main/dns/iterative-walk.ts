@@ -105,7 +105,8 @@ export class Walker {
     const { delegations } = this
     let at = start
     for (let referrals = 0; ; referrals++) {
-      const deepest = delegations.descend(name, at, ctx.signal)
+      // Only a walk of its own waits: one nested in another walk's question (ctx.depth > 0) holds that question in flight.
+      const deepest = delegations.descend(name, at, ctx.depth === 0, ctx.signal)
       at = deepest instanceof Promise ? await deepest : deepest
       const known = delegations.nxdomainCovering(name)
       if (known) {
