@@ -111,11 +111,16 @@ export class DelegationCache {
     return undefined
   }
 
-  /** The SOA records an authoritative answer from `server` carries (in the answer, or with a negative answer). */
-  learnSoas(server: ServerAddress, response: DnsResponse): void {
+  /**
+   * The SOA record an authoritative answer from `server`, a server of `zone` asked about `name`,
+   * carries (in the answer, or with a negative answer): only one for a zone between the two, which
+   * that server may speak for.
+   */
+  learnSoas(server: ServerAddress, zone: string, name: string, response: DnsResponse): void {
     if (!response.flags.aa) return
     for (const record of [...response.answers, ...response.authorities]) {
-      if (record.data.kind === 'soa' && !this.soas.has(soaKey(server, record.name))) this.soas.set(soaKey(server, record.name), record)
+      if (record.data.kind !== 'soa' || !isSubdomainOf(record.name, zone) || !isSubdomainOf(name, record.name)) continue
+      if (!this.soas.has(soaKey(server, record.name))) this.soas.set(soaKey(server, record.name), record)
     }
   }
 

@@ -181,7 +181,7 @@ export class Walker {
           problems.push(`${serverLabel(server)} ${meaning.reason}`)
           continue
         }
-        if (meaning.kind !== 'referral') this.delegations.learnSoas(address, outcome.response)
+        if (meaning.kind !== 'referral') this.delegations.learnSoas(address, at.zone, name, outcome.response)
         return { ok: true, value: { server, response: outcome.response, meaning, step } }
       }
     }
