@@ -8,11 +8,14 @@ import { listResolverPresets, parseResolverSpec, presetTargets, systemResolverTa
 import { parseServerAddress } from '../dns/server-address'
 import { normalizeDiagnoseInput, type NormalizedInput } from './input'
 import { gatherObservations, type Observations } from './observe'
+import { readResolvers } from './rules/resolver-view'
 import { runRules } from './run-rules'
 
 export interface RunDiagnosisOptions {
   signal?: AbortSignal
   onProgress?: (done: number, total: number) => void
+  /** The previous report of the same check (the watch loop's), to tell a cache wait that ran out. */
+  previous?: DiagnosisReport | null
   /** Sends every query of the run (default tryExchange); tests and the bench wrap it to count them. */
   exchange?: Exchanger
 }
@@ -28,7 +31,8 @@ export async function runDiagnosis(raw: DiagnoseInput, options: RunDiagnosisOpti
   const startedAt = new Date().toISOString()
   const obs = await observe(input, options)
   const findings = runRules(obs)
-  const verdict = deriveVerdict(findings)
+  const readings = readResolvers(obs)
+  const verdict = deriveVerdict(findings, [...new Set(obs.placements.map((p) => p.name))])
   const pending = findings.filter((f) => f.id === 'propagation.pending' || f.id === 'propagation.negative_cached')
   return {
     input: raw,
@@ -36,10 +40,12 @@ export async function runDiagnosis(raw: DiagnoseInput, options: RunDiagnosisOpti
     verdict,
     findings,
     authoritative: obs.authoritative,
-    resolvers: obs.resolvers,
+    // Each resolver row says what its answer means, so every view (table, CLI, report) reads it the same way.
+    resolvers: readings.map(({ observation, reading }) => ({ ...observation, reading: reading.kind })),
     caa: obs.caa,
     zones: obs.zones,
     nearMisses: obs.nearMisses,
+    dnssec: obs.dnssec,
     provider: obs.provider
       ? { id: obs.provider.provider.id, name: obs.provider.provider.names.en, nameservers: [...new Set(obs.zones.flatMap((z) => z.nameservers))] }
       : null,
@@ -64,18 +70,19 @@ export function observe(input: NormalizedInput, options: RunDiagnosisOptions = {
     iterative,
     resolverTargets: resolverTargetsFor(input.resolvers),
     // One cache for the whole run: the same question to the same server is sent once. The key carries
-    // the RD and CD bits, because a resolver's answer depends on them.
+    // the RD, CD and DO bits, because the answer depends on them (DO: with or without the signatures).
     query: async (question, server, opts) =>
       (
         await cache.get(
           server,
           question.name,
-          `${question.type}/rd=${opts.recursionDesired ? 1 : 0}/cd=${opts.checkingDisabled ? 1 : 0}`,
+          `${question.type}/rd=${opts.recursionDesired ? 1 : 0}/cd=${opts.checkingDisabled ? 1 : 0}/do=${opts.dnssecOk ? 1 : 0}`,
           () => exchange(question, server, opts)
         )
       ).outcome,
     onProgress: options.onProgress,
-    signal: options.signal
+    signal: options.signal,
+    previous: options.previous ?? null
   })
 }
 
