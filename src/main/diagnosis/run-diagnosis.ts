@@ -68,9 +68,9 @@ export function observe(input: NormalizedInput, options: RunDiagnosisOptions = {
   })
   return gatherObservations(input, {
     iterative,
-    resolverTargets: resolverTargetsFor(input.resolvers),
+    resolverTargets: resolverTargetsFor(input.resolvers, input.roots),
     // One cache for the whole run: the same question to the same server is sent once. The key carries
-    // the RD, CD and DO bits, because the answer depends on them (DO: with or without the signatures).
+    // the RD, CD and DO bits, because the answer depends on them (DO brings the signatures).
     query: async (question, server, opts) =>
       (
         await cache.get(
@@ -86,9 +86,13 @@ export function observe(input: NormalizedInput, options: RunDiagnosisOptions = {
   })
 }
 
-/** The resolvers to ask: as given, or by default the system's plus every public preset. */
-export function resolverTargetsFor(specs: string[] | null): ResolverTarget[] {
+/**
+ * The resolvers to ask: as given, or by default the system's plus every public preset. With lab roots none by
+ * default: resolvers that start from the real root cannot see a private DNS tree (the user adds the lab's own).
+ */
+export function resolverTargetsFor(specs: string[] | null, roots: readonly string[] = []): ResolverTarget[] {
   if (specs !== null) return dedupe(specs.flatMap((s) => parseResolverSpec(s).slice(0, 1)))
+  if (roots.length > 0) return []
   return dedupe([...systemResolverTargets(), ...listResolverPresets().flatMap((p) => presetTargets(p).slice(0, 1))])
 }
 

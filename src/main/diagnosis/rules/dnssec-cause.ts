@@ -15,7 +15,10 @@ export function readDnssecCause(d: DnssecObservation | null, ede: string): { par
     params: { cause: c, validFrom: window ? isoDate(window.inception) : '', validUntil: window ? isoDate(window.expiration) : '' },
     evidence
   })
-  if (d) {
+  // Without an answer from the zone's own servers the keys and signatures are unknown: only the EDE can tell.
+  if (d && d.server !== null) {
+    // A DS at the registrar for a zone with no keys at all: DNSSEC is off at the platform, the DS left behind.
+    if (d.ds.length > 0 && d.dnskeys.length === 0) return cause('missing_signatures')
     if (d.ds.length > 0) {
       const matched = d.ds.some((ds) =>
         d.dnskeys.some((k) => k.keyTag === ds.keyTag && k.algorithm === ds.algorithm && k.dsDigests[ds.digestType]?.toLowerCase() === ds.digest)
