@@ -25,7 +25,9 @@ const DEFAULTS = { timeoutMs: 2000, retries: 1, maxReferrals: 16, maxCnames: 8, 
 /**
  * A resolver that asks authoritative servers itself, starting at the root, the way `dig +trace` and
  * a recursive resolver do, and keeps the path it took as evidence. Answers it receives are shared
- * between concurrent and later calls of the same instance (no TTLs: an instance lives for one run).
+ * between concurrent and later calls of the same instance, and so is what they taught about the tree
+ * (DelegationCache): a later call starts at the deepest zone cut known, so a trace that must show the
+ * whole path from the root needs an instance of its own. No TTLs: an instance lives for one run.
  */
 export function createIterativeResolver(options: IterativeResolverOptions = {}): IterativeResolver {
   const family = options.family ?? DEFAULTS.family
