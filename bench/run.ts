@@ -28,11 +28,20 @@ async function main(): Promise<void> {
   }
   if (!only || only === 'queries') {
     console.log('Queries one diagnosis sends (counted where the fixture servers receive them, and by the client; one resolver)')
-    for (const q of await benchQueryEconomy()) {
+    const counts = await benchQueryEconomy()
+    for (const q of counts) {
       const n = q.domains.length
       const what = q.target === null ? `1 domain, value wrong (near-miss probes)` : n === 1 ? `1 domain (${q.domains[0]})` : `N=${n} domains (${q.domains.join(', ')})`
       const target = q.target === null ? 'no target' : n === 1 ? `target ≤ 12` : `target ≤ 8+4N=${q.target}`
       console.log(`  queries for ${what}: ${q.received} (${target}; client counted ${q.sent}); dig by hand ${q.byHand}, ratio ${ratio(q.received, q.byHand)}  verdict: ${q.verdict}`)
+    }
+    const [one, three] = counts
+    if (one && three) {
+      // Each further domain of the zone costs the same: where 1 + (N − 1) × that crosses 8 + 4N.
+      const perDomain = (three.received - one.received) / 2
+      const byHand = (three.byHand - one.byHand) / 2
+      const holds = perDomain <= 4 ? 'for every N' : `up to N=${Math.floor((8 - one.received + perDomain) / (perDomain - 4))}`
+      console.log(`  each further domain of the zone adds ${perDomain} (by hand ${byHand}): 8+4N holds ${holds}`)
     }
   }
   if (!only || only === 'renderer') {
