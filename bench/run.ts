@@ -40,7 +40,8 @@ async function main(): Promise<void> {
       // Each further domain of the zone costs the same: where 1 + (N − 1) × that crosses 8 + 4N.
       const perDomain = (three.received - one.received) / 2
       const byHand = (three.byHand - one.byHand) / 2
-      const holds = perDomain <= 4 ? 'for every N' : `up to N=${Math.floor((8 - one.received + perDomain) / (perDomain - 4))}`
+      const upTo = Math.floor((8 - one.received + perDomain) / (perDomain - 4))
+      const holds = perDomain <= 4 ? 'for every N' : upTo >= 1 ? `up to N=${upTo}` : 'for no N'
       console.log(`  each further domain of the zone adds ${perDomain} (by hand ${byHand}): 8+4N holds ${holds}`)
     }
   }
