@@ -13,7 +13,8 @@ import { checkCertificateDomain, checkHostRecord, checkRecordValue } from '../..
 import { parseServerAddress } from '../../shared/server-address'
 import { parseResolverSpec } from '../dns/resolvers'
 import { getCa, listCas } from './catalogs/cas'
-import { getProvider, listProviders } from './catalogs/providers'
+import { findPlatform, searchPlatforms } from '../../shared/platform-lookup'
+import { listProviders } from './catalogs/providers'
 
 /** Input the user got wrong; `field` names it (`domains.1`, `host`, `value`...) so a UI can point at it. */
 export class InputError extends LocalizedError {
@@ -69,10 +70,14 @@ const caId = optionalText.transform(
   })
 )
 
-/** The platform the user names; one call, so a lookup by alias can take its place. */
+/** The platform the user names: by id, name in any language or alias, with "did you mean" for a near miss. */
 export function checkPlatform(raw: string): string {
-  const provider = getProvider(raw.trim())
-  return provider?.id ?? fail('input.unknownPlatform', { platform: raw, known: listProviders().map((p) => p.id).join(', ') })
+  const providers = listProviders()
+  const provider = findPlatform(raw, providers)
+  if (provider) return provider.id
+  const close = searchPlatforms(raw, providers, 3)
+  if (close.length > 0) fail('input.unknownPlatformNear', { platform: raw, near: close.map((p) => `${p.id} (${p.names.en})`).join(', ') })
+  return fail('input.unknownPlatform', { platform: raw, known: providers.map((p) => p.id).join(', ') })
 }
 
 const platformId = optionalText.transform(checked((raw) => (raw ? checkPlatform(raw) : null)))
