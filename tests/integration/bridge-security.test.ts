@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contentSecurityPolicyHeader } from '../../src/main/shell/content-security-policy'
 import { DEFAULT_MAX_BODY_BYTES } from '../../src/main/bridge/server'
 import { defaultSettings } from '../../src/shared/default-settings'
-import { api, raw, SECRET, startFixture, type BridgeFixture } from './bridge-helpers'
+import { api, raw, SECRET, startFixture, type BridgeFixture } from '../support/bridge'
 
 let f: BridgeFixture
 let port: number

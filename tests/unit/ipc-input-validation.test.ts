@@ -8,7 +8,7 @@ import { API_INPUT_SCHEMAS, validateApiInput } from '../../src/main/api/channel-
 import { toApiErrorBody } from '../../src/main/api/error-body'
 import { InputError } from '../../src/main/diagnosis/input'
 import { defaultSettings } from '../../src/shared/default-settings'
-import { sampleInput, sampleReport } from './services/fake-engine'
+import { sampleInput, sampleReport } from '../support/fake-engine'
 
 const session = {
   id: 'abc-123',

@@ -15,8 +15,8 @@ import { createApiService, type ApiService } from '../../src/main/services/api-s
 import { defaultSettings } from '../../src/shared/default-settings'
 import { getApi, setApi } from '../../src/renderer/src/api/index'
 import { createIpcClient, isPreloadApi } from '../../src/renderer/src/api/ipc'
-import { FakeEngine, ManualTimers, sampleInput } from './services/fake-engine'
-import { FakeIpcMain, type FakeWebContents } from './ipc-fakes'
+import { FakeEngine, ManualTimers, sampleInput } from '../support/fake-engine'
+import { FakeIpcMain, type FakeWebContents } from '../support/ipc-fakes'
 
 const electron = vi.hoisted(() => {
   const exposed: Record<string, unknown> = {}

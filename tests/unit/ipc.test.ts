@@ -6,8 +6,8 @@ import { API_CHANNELS } from '../../src/shared/api'
 import { isTrustedSender, registerIpc } from '../../src/main/shell/ipc'
 import { createApiService, type ApiService } from '../../src/main/services/api-service'
 import { defaultSettings } from '../../src/shared/default-settings'
-import { FakeEngine, ManualTimers, sampleInput, sampleReport } from './services/fake-engine'
-import { APP_URL, FakeIpcMain, FakeWebContents } from './ipc-fakes'
+import { FakeEngine, ManualTimers, sampleInput, sampleReport } from '../support/fake-engine'
+import { APP_URL, FakeIpcMain, FakeWebContents } from '../support/ipc-fakes'
 
 let dataDir: string
 let engine: FakeEngine

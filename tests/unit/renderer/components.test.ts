@@ -14,8 +14,8 @@ import { useCheckStore } from '../../../src/renderer/src/stores/check'
 import { useDelegationStore } from '../../../src/renderer/src/stores/delegation'
 import { useDraftStore } from '../../../src/renderer/src/stores/draft'
 import { useWizardStore } from '../../../src/renderer/src/stores/wizard'
-import { createFakeApi, delegation, OK_REPORT, QUOTED_REPORT, type FakeApi } from './fake-api'
-import { createTestPinia, flush, mountInApp } from './mount'
+import { createFakeApi, delegation, OK_REPORT, QUOTED_REPORT, type FakeApi } from '../../support/renderer/fake-api'
+import { createTestPinia, flush, mountInApp } from '../../support/renderer/mount'
 
 let api: FakeApi
 

@@ -9,7 +9,7 @@ import {
 import { gateStates, isReady } from '../../../src/renderer/src/lib/readiness'
 import { displayStatus, matchesExpected } from '../../../src/shared/display-status'
 import { cleanDomainInput, domainProblem, resolverAddressProblem } from '../../../src/renderer/src/lib/validate'
-import { OK_REPORT, QUOTED_REPORT, report } from './fake-api'
+import { OK_REPORT, QUOTED_REPORT, report } from '../../support/renderer/fake-api'
 
 describe('validation', () => {
   it.each([

@@ -8,8 +8,8 @@ import { useCheckStore } from '../../../src/renderer/src/stores/check'
 import { UNKNOWN_PLATFORM, useDelegationStore } from '../../../src/renderer/src/stores/delegation'
 import { useDraftStore } from '../../../src/renderer/src/stores/draft'
 import { useWizardStore } from '../../../src/renderer/src/stores/wizard'
-import { createFakeApi, delegation as delegationSummary, OK_REPORT, QUOTED_REPORT, type FakeApi } from './fake-api'
-import { createTestPinia } from './mount'
+import { createFakeApi, delegation as delegationSummary, OK_REPORT, QUOTED_REPORT, type FakeApi } from '../../support/renderer/fake-api'
+import { createTestPinia } from '../../support/renderer/mount'
 
 let api: FakeApi
 

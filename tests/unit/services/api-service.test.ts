@@ -7,7 +7,7 @@ import { callApi } from '../../../src/main/api/dispatch'
 import { InputError } from '../../../src/main/diagnosis/input'
 import { applySettingsDefaults, createApiService, type ApiService } from '../../../src/main/services/api-service'
 import { defaultSettings } from '../../../src/shared/default-settings'
-import { FakeEngine, flush, ManualTimers, sampleInput, verifiedReport } from './fake-engine'
+import { FakeEngine, flush, ManualTimers, sampleInput, verifiedReport } from '../../support/fake-engine'
 
 let dataDir: string
 let engine: FakeEngine

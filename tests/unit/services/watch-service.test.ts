@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { WatchProgress } from '../../../src/shared/api'
 import { WatchService } from '../../../src/main/services/watch-service'
 import { InputError } from '../../../src/main/diagnosis/input'
-import { deferred, FakeEngine, flush, ManualTimers, sampleInput, sampleReport, verifiedReport } from './fake-engine'
+import { deferred, FakeEngine, flush, ManualTimers, sampleInput, sampleReport, verifiedReport } from '../../support/fake-engine'
 
 function setup() {
   const engine = new FakeEngine()

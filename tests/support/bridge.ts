@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startBridge, type RunningBridge } from '../../src/main/bridge/server'
 import { createApiService, type ApiService } from '../../src/main/services/api-service'
-import { FakeEngine, ManualTimers } from '../unit/services/fake-engine'
+import { FakeEngine, ManualTimers } from './fake-engine'
 
 export const SECRET = 'TOP-SECRET-OUTSIDE-THE-RENDERER'
 
