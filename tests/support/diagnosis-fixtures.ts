@@ -15,7 +15,7 @@ import type {
 import type { DnsRecord } from '../../src/shared/dns-types'
 import { checkFindingParams, deriveVerdict, type Finding, type FindingId, type Verdict } from '../../src/shared/findings'
 import type { NormalizedInput } from '../../src/main/diagnosis/input'
-import type { Observations } from '../../src/main/diagnosis/observe'
+import type { Observations } from '../../src/main/diagnosis/observations'
 import { runDiagnosis } from '../../src/main/diagnosis/run-diagnosis'
 import { baseDomainOf, placeRecord } from '../../src/shared/placement'
 import { isSubdomainOf } from '../../src/shared/names'

@@ -11,7 +11,7 @@ import { DS_DIGEST_TYPES, dsDigest, keyTag } from '../dns/dnssec'
 import type { ZoneFound } from '../dns/iterative-types'
 import { parentName, sameName, stripDot } from '../../shared/names'
 import { serverToString } from '../../shared/server-address'
-import { tries, type ObserveDeps } from './observe'
+import { tries, type ObserveDeps } from './observations'
 
 export async function observeDnssec(
   name: string,

@@ -29,37 +29,12 @@ import { detectProvider } from './catalogs/providers'
 import type { NormalizedInput } from './input'
 import { compareTxtValue } from './compare-values'
 import { observeDnssec } from './observe-dnssec'
+import { tries, type Observations, type ObserveDeps } from './observations'
 import { nearMissNames } from './near-miss'
 import { placeRecord, baseDomainOf, recordNameFor } from '../../shared/placement'
 import { hasExpectedValues, type ExpectedRecordSet } from './rules/record-match'
 
-export interface Observations {
-  input: NormalizedInput
-  placements: RecordPlacement[]
-  zones: ZoneObservation[]
-  authoritative: AuthoritativeObservation[]
-  nearMisses: NearMissObservation[]
-  resolvers: ResolverObservation[]
-  caa: CaaObservation[]
-  /** DNSSEC records behind each validation failure (empty when no resolver failed validation). */
-  dnssec: DnssecObservation[]
-  provider: ProviderMatch | null
-  /** ms since epoch when gathering started. */
-  startedAt: number
-  /** The previous check of the same records (the watch loop's last report), to tell a wait that ran out. */
-  previous: DiagnosisReport | null
-}
-
-export interface ObserveDeps {
-  iterative: IterativeResolver
-  resolverTargets: ResolverTarget[]
-  query: (question: QuestionInput, server: ServerAddress, options: ExchangeOptions) => Promise<ExchangeOutcome>
-  /** Progress callback: `done` of `total` lookups finished. */
-  onProgress?: (done: number, total: number) => void
-  signal?: AbortSignal
-  /** The previous report of the same check, if any (see `Observations.previous`). */
-  previous?: DiagnosisReport | null
-}
+export type { Observations, ObserveDeps } from './observations'
 
 export async function gatherObservations(input: NormalizedInput, deps: ObserveDeps): Promise<Observations> {
   const startedAt = Date.now()
@@ -442,19 +417,6 @@ async function observeCaa(certificateDomain: string, iterative: IterativeResolve
   const registries = levels.filter((level) => isRegistryZone(level))
   return (await nearest(belowTld)) ?? (await nearest(registries)) ?? { certificateDomain, foundAt: null, records: [] }
 }
-
-/**
- * How long to wait for each try, and how many: the timeout the user set is split into three shorter tries within
- * the same worst case as before (two full timeouts). A dropped packet then costs a third of the timeout, not all of
- * it: networks and public resolvers that rate-limit drop a few packets of a burst, and a re-check that follows the
- * first one closely is the burst that gets dropped.
- */
-export function tries(timeoutMs: number): Pick<ExchangeOptions, 'timeoutMs' | 'retries' | 'deadlineMs'> {
-  return { timeoutMs: Math.min(timeoutMs, Math.max(MIN_TRY_MS, Math.round(timeoutMs / 3))), retries: 2, deadlineMs: timeoutMs * 2 }
-}
-
-/** Below this a far resolver doing a cold recursion would be retried before it could answer. */
-const MIN_TRY_MS = 400
 
 export function recordValue(record: DnsRecord): string {
   if (record.data.kind === 'txt') return record.data.value

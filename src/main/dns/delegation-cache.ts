@@ -1,6 +1,6 @@
 import type { DnsRecord, DnsResponse, ServerAddress } from '../../shared/dns-types'
 import type { TraceStep } from './iterative-types'
-import type { WalkEnd, ZoneServers } from './iterative-walk'
+import type { WalkEnd, ZoneServers } from './walk-types'
 import { isSubdomainOf, nameLabels, parentName, stripDot } from '../../shared/names'
 
 /**

@@ -8,7 +8,7 @@
  */
 import type { ResolverObservation } from '../../../shared/diagnosis-types'
 import { isSubdomainOf, sameName } from '../../../shared/names'
-import type { Observations } from '../observe'
+import type { Observations } from '../observations'
 import { expectedRecordSets, isExpectedValue, namesInPlace, type ExpectedRecordSet } from './record-match'
 
 export type ResolverReading =
