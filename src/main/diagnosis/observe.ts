@@ -9,17 +9,13 @@
 import type {
   AuthoritativeObservation,
   CaaObservation,
-  DiagnosisReport,
-  DnssecObservation,
   NearMissObservation,
-  RecordPlacement,
   ResolverObservation,
   ServerStatus,
   ZoneObservation
 } from '../../shared/diagnosis-types'
-import type { DnsRecord, ExchangeFailure, ExchangeOutcome, ServerAddress } from '../../shared/dns-types'
-import type { ProviderMatch } from '../../shared/catalog-types'
-import type { ExchangeOptions, QuestionInput } from '../dns/exchange'
+import type { DnsRecord, ExchangeFailure, ServerAddress } from '../../shared/dns-types'
+import type { ExchangeOptions } from '../dns/exchange'
 import { isRegistryZone } from '../dns/iterative'
 import type { IterativeResolver, ZoneNotFound, ZoneResult } from '../dns/iterative-types'
 import { sameName, parentName, stripDot } from '../../shared/names'

@@ -1,5 +1,5 @@
 import type { DnsRecord, DnsResponse, ExchangeOutcome, ServerAddress } from '../../shared/dns-types'
-import { interpretResponse, type Referral, type ResponseMeaning } from './delegation'
+import { interpretResponse, type Referral } from './delegation'
 import { DelegationCache } from './delegation-cache'
 import type { WalkEnd, ZoneReply, ZoneServers } from './walk-types'
 import type { Exchanger } from './exchange'
@@ -12,10 +12,10 @@ import {
   serverLabel,
   unreachableMessage
 } from './iterative-report'
-import type { NameserverLookup, ResolveFailure, ResolveSuccess, ServerRef, TraceStep } from './iterative-types'
+import type { NameserverLookup, ResolveFailure, ResolveSuccess, TraceStep } from './iterative-types'
 import { isSubdomainOf, sameName, stripDot } from '../../shared/names'
 import type { QueryCache } from './query-cache'
-import { addressTypes, type FamilyChoice, type NamedServer } from './root-hints'
+import { addressTypes, type FamilyChoice } from './root-hints'
 import { canonicalIp } from '../../shared/server-address'
 
 

@@ -10,7 +10,6 @@ import Step2Information from '../../../src/renderer/src/steps/Step2Information.v
 import Step3AddRecord from '../../../src/renderer/src/steps/Step3AddRecord.vue'
 import Step5Result from '../../../src/renderer/src/steps/Step5Result.vue'
 import { useCatalogStore } from '../../../src/renderer/src/stores/catalog'
-import { useCheckStore } from '../../../src/renderer/src/stores/check'
 import { useDelegationStore } from '../../../src/renderer/src/stores/delegation'
 import { useDraftStore } from '../../../src/renderer/src/stores/draft'
 import { useWizardStore } from '../../../src/renderer/src/stores/wizard'
@@ -181,7 +180,6 @@ describe('Step 3', () => {
 describe('Step 5', () => {
   it('is green only when the verdict is verified', async () => {
     const pinia = createTestPinia()
-    const wizard = useWizardStore()
     useDraftStore().session.lastReport = QUOTED_REPORT
     const blocked = mountInApp(Step5Result, { pinia })
     expect(blocked.find('[data-testid="readiness-gate"]').attributes('data-ready')).toBe('false')

@@ -41,7 +41,6 @@ describe('useWizardStore, step 1', () => {
   })
 
   it('shows a local error for something that is not a domain, without asking DNS', async () => {
-    const wizard = useWizardStore()
     await delegation.lookUp('not a domain')
     expect(draft.errors['domain']?.messageId).toBe('name.space')
     expect(api['dns:delegation']).not.toHaveBeenCalled()
@@ -61,7 +60,6 @@ describe('useWizardStore, step 1', () => {
   })
 
   it('takes "I don\'t know" as the platform that really hosts the DNS', async () => {
-    const wizard = useWizardStore()
     await delegation.lookUp('example.com')
     delegation.choosePlatform(UNKNOWN_PLATFORM)
     expect(delegation.mismatch).toBe(false)
@@ -82,7 +80,6 @@ describe('useWizardStore, step 1', () => {
     api['dns:delegation'] = async () => {
       throw ApiError.of('bad_input', 'domain.ip', { text: '192.0.2.1' }, 'domains.0')
     }
-    const wizard = useWizardStore()
     await delegation.lookUp('example.com')
     expect(draft.errors).toEqual({ domain: expect.objectContaining({ messageId: 'domain.ip', params: { text: '192.0.2.1' } }) })
   })
@@ -112,7 +109,7 @@ describe('useWizardStore, steps 2 to 5', () => {
   })
 
   it('fills the domain list by certificate kind', async () => {
-    const wizard = await atStep2()
+    await atStep2()
     draft.setCertificateKind('wildcard')
     expect(draft.session.domains).toEqual(['*.example.com'])
     draft.setCertificateKind('multi')
@@ -122,7 +119,7 @@ describe('useWizardStore, steps 2 to 5', () => {
   })
 
   it('builds the diagnosis input from the record and the settings', async () => {
-    const wizard = await atStep2()
+    await atStep2()
     await useSettingsStore().load()
     draft.setRecord({ host: ' _dnsauth ', value: ' token ', ca: 'digicert' })
     expect(check.diagnoseInput).toEqual({
@@ -164,7 +161,7 @@ describe('useWizardStore, steps 2 to 5', () => {
   })
 
   it('falls back to one diagnosis when the watch cannot start, and puts input errors at their field', async () => {
-    const wizard = await atStep2()
+    await atStep2()
     api['watch:start'] = async () => {
       throw ApiError.of('internal', 'api.internal', { detail: 'no watch here' })
     }
