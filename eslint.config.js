@@ -59,6 +59,11 @@ export default tseslint.config(
     }
   },
   {
+    // A global declaration file cannot have a top-level import (it would become a module): `import()` types there.
+    files: ['**/*.d.ts'],
+    rules: { '@typescript-eslint/consistent-type-imports': ['error', { disallowTypeAnnotations: false }] }
+  },
+  {
     // The renderer runs in a page: nothing from Node.
     files: ['src/renderer/**/*.{ts,vue}'],
     languageOptions: { globals: { ...globals.browser } }
