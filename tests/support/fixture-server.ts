@@ -178,9 +178,16 @@ function tcpConnection(client: Socket, handler: FixtureHandler, queries: Fixture
 }
 
 function readQuery(raw: Buffer, transport: 'udp' | 'tcp', sourcePort: number): FixtureQuery {
-  const packet = dnsPacket.decode(raw) as any
+  // What dns-packet decodes a query to, as far as it is read here.
+  const packet = dnsPacket.decode(raw) as {
+    id: number
+    flag_rd?: boolean
+    flag_cd?: boolean
+    questions?: { name: string; type: string }[]
+    additionals?: { type: string; flag_do?: boolean }[]
+  }
   const q = packet.questions?.[0] ?? { name: '', type: 'A' }
-  const opt = (packet.additionals ?? []).find((a: any) => a.type === 'OPT')
+  const opt = (packet.additionals ?? []).find((a) => a.type === 'OPT')
   return {
     id: packet.id,
     name: q.name,
@@ -203,9 +210,10 @@ export interface AnswerSpec {
   ra?: boolean
   /** Question to echo; defaults to the query's. */
   question?: { name: string; type: string } | null
-  answers?: any[]
-  authorities?: any[]
-  additionals?: any[]
+  /** Records in dns-packet's encoder form (`{ name, type, ttl, data }`, or an OPT with its options). */
+  answers?: object[]
+  authorities?: object[]
+  additionals?: object[]
   /** Include an OPT record (mirrors EDNS when undefined). */
   edns?: boolean
   /** Extended DNS Error to attach (implies an OPT record). */

@@ -491,7 +491,43 @@ function rfc3597Name(name: string): string {
   return name.startsWith('UNKNOWN_') ? `TYPE${name.slice('UNKNOWN_'.length)}` : name
 }
 
-function toRecordData(type: string, v: any): RecordData {
+/** The fields dns-packet's record decoders give for the types converted below (the package is untyped). */
+interface DecodedRdata {
+  mname: string
+  rname: string
+  serial: number
+  refresh: number
+  retry: number
+  expire: number
+  minimum: number
+  flags: number
+  issuerCritical: boolean
+  tag: string
+  value: string
+  preference: number
+  exchange: string
+  priority: number
+  weight: number
+  port: number
+  target: string
+  keyTag: number
+  algorithm: number
+  digestType: number
+  digest: Uint8Array
+  key: Uint8Array
+  typeCovered: string
+  labels: number
+  originalTTL: number
+  expiration: number
+  inception: number
+  signersName: string
+  signature: Uint8Array
+  nextDomain: string
+  rrtypes: string[]
+}
+
+function toRecordData(type: string, decoded: unknown): RecordData {
+  const v = decoded as DecodedRdata
   switch (type) {
     case 'A':
     case 'AAAA':
@@ -502,7 +538,7 @@ function toRecordData(type: string, v: any): RecordData {
     case 'PTR':
       return { kind: 'name', target: String(v) }
     case 'TXT': {
-      const strings = (v as Buffer[]).map((b) => b.toString('utf8'))
+      const strings = (decoded as Buffer[]).map((b) => b.toString('utf8'))
       return { kind: 'txt', strings, value: strings.join('') }
     }
     case 'SOA':
