@@ -15,8 +15,10 @@ export const MAX_NAME_CHARS = 253
 const PLAIN_NAME = /^(?:[a-z0-9_-]{1,63}\.)*[a-z0-9_-]{1,63}\.?$/
 /** Dots an IME types (ideographic, full-width, half-width ideographic): UTS #46 reads each as '.'. */
 const FULL_WIDTH_DOTS = /[\u3002\uff0e\uff61]/g
-/** Characters the URL parser reads as a delimiter, or refuses, in a host. */
-const URL_HOST_SPECIALS = /[\x00-\x20#%/:<>?@[\\\]^|\x7f]/
+/** Whether the URL parser would read a character of `label` as a delimiter, or refuse it, in a host. */
+function hasUrlHostSpecial(label: string): boolean {
+  return [...label].some((c) => c <= ' ' || c === '\x7f' || '#%/:<>?@[\\]^|'.includes(c))
+}
 
 function invalid(id: ConstructorParameters<typeof InvalidNameError>[0], params: MessageParams = {}): InvalidNameError {
   return new InvalidNameError(id, params)
@@ -58,7 +60,7 @@ function labelToAscii(label: string, whole: string): string {
   // so only labels with non-ASCII characters go through the IDNA conversion.
   if (/^[\x21-\x7e]*$/.test(label)) return label.toLowerCase()
   const bad = invalid('name.badIdn', { label, name: whole })
-  if (URL_HOST_SPECIALS.test(label)) throw bad
+  if (hasUrlHostSpecial(label)) throw bad
   // The URL host parser applies UTS #46 (mapping, then punycode). A fixed last label keeps it from reading a
   // label of digits (full-width `１２３`) as an IPv4 address.
   let host: string

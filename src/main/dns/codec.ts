@@ -100,7 +100,7 @@ function writeQuery(
   const classCode = CLASS_CODES[klass]
   if (classCode === undefined) return null
   // dns-packet drops one leading and one trailing dot, then writes each label after its length.
-  let from = name.charCodeAt(0) === 0x2e ? 1 : 0
+  const from = name.charCodeAt(0) === 0x2e ? 1 : 0
   let to = name.length
   if (to > from && name.charCodeAt(to - 1) === 0x2e) to--
   const nameBytes = to > from ? to - from + 2 : 1

@@ -66,7 +66,7 @@ export function parseResolverSpec(spec: string): ResolverTarget[] {
     const address = parseServerAddress(text)
     return [{ id: text, label: text, address, source: 'custom' }]
   } catch (e) {
-    if (e instanceof InvalidServerError && !/[:.\[]/.test(text)) {
+    if (e instanceof InvalidServerError && !/[:.[]/.test(text)) {
       throw new InvalidServerError('server.unknownResolver', { input: spec, known: ['system', ...RESOLVER_PRESET_IDS].join(', ') })
     }
     throw e
