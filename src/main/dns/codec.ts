@@ -491,40 +491,25 @@ function rfc3597Name(name: string): string {
   return name.startsWith('UNKNOWN_') ? `TYPE${name.slice('UNKNOWN_'.length)}` : name
 }
 
+/** Our record data of one kind, without its `kind`: what dns-packet decodes under the same field names. */
+type SameFields<K extends RecordData['kind']> = Omit<Extract<RecordData, { kind: K }>, 'kind'>
+
 /** The fields dns-packet's record decoders give for the types converted below (the package is untyped). */
-interface DecodedRdata {
-  mname: string
-  rname: string
-  serial: number
-  refresh: number
-  retry: number
-  expire: number
-  minimum: number
-  flags: number
-  issuerCritical: boolean
-  tag: string
-  value: string
-  preference: number
-  exchange: string
-  priority: number
-  weight: number
-  port: number
-  target: string
-  keyTag: number
-  algorithm: number
-  digestType: number
-  digest: Uint8Array
-  key: Uint8Array
-  typeCovered: string
-  labels: number
-  originalTTL: number
-  expiration: number
-  inception: number
-  signersName: string
-  signature: Uint8Array
-  nextDomain: string
-  rrtypes: string[]
-}
+type DecodedRdata = SameFields<'soa'> &
+  SameFields<'mx'> &
+  SameFields<'srv'> &
+  Pick<SameFields<'caa'>, 'flags' | 'tag' | 'value'> &
+  Pick<SameFields<'ds'>, 'keyTag' | 'algorithm' | 'digestType'> &
+  Pick<SameFields<'rrsig'>, 'typeCovered' | 'labels' | 'expiration' | 'inception'> &
+  Pick<SameFields<'nsec'>, 'nextDomain'> & {
+    issuerCritical: boolean
+    digest: Uint8Array
+    key: Uint8Array
+    originalTTL: number
+    signersName: string
+    signature: Uint8Array
+    rrtypes: string[]
+  }
 
 function toRecordData(type: string, decoded: unknown): RecordData {
   const v = decoded as DecodedRdata
