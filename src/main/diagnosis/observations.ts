@@ -1,5 +1,6 @@
 /**
- * What the rules read (Observations), what gathering them needs (ObserveDeps), and how long each try may take:
+ * What the rules read (Observations), what gathering them needs (ObserveDeps), how long each try may take and
+ * how a record's value reads:
  * apart from observe.ts, so that the rules and the DNSSEC observer can name them without importing the gatherer.
  */
 import type {
@@ -8,11 +9,13 @@ import type {
   DiagnosisReport,
   DnssecObservation,
   NearMissObservation,
+  PlatformObservation,
   RecordPlacement,
   ResolverObservation,
   ZoneObservation
 } from '../../shared/diagnosis-types'
-import type { ExchangeOutcome, ServerAddress } from '../../shared/dns-types'
+import type { DnsRecord, ExchangeOutcome, ServerAddress } from '../../shared/dns-types'
+import { stripDot } from '../../shared/names'
 import type { ProviderMatch } from '../../shared/catalog-types'
 import type { ExchangeOptions, QuestionInput } from '../dns/exchange'
 import type { IterativeResolver } from '../dns/iterative-types'
@@ -29,6 +32,8 @@ export interface Observations {
   caa: CaaObservation[]
   /** DNSSEC records behind each validation failure (empty when no resolver failed validation). */
   dnssec: DnssecObservation[]
+  /** The platform the user named, asked directly when the name servers point elsewhere. */
+  atPlatform: PlatformObservation[]
   provider: ProviderMatch | null
   /** ms since epoch when gathering started. */
   startedAt: number
@@ -45,6 +50,8 @@ export interface ObserveDeps {
   signal?: AbortSignal
   /** The previous report of the same check, if any (see `Observations.previous`). */
   previous?: DiagnosisReport | null
+  /** A platform's own name servers (provider catalog by default; a lab names its own). */
+  platformNameservers?: (platformId: string) => readonly string[]
 }
 
 /**
@@ -60,3 +67,10 @@ export function tries(timeoutMs: number): Pick<ExchangeOptions, 'timeoutMs' | 'r
 /** Below this a far resolver doing a cold recursion would be retried before it could answer. */
 const MIN_TRY_MS = 400
 
+
+/** A record's value as the rules compare it: TXT joined, a target lower-case without its dot, else its text. */
+export function recordValue(record: DnsRecord): string {
+  if (record.data.kind === 'txt') return record.data.value
+  if (record.data.kind === 'name') return stripDot(record.data.target).toLowerCase()
+  return record.text
+}

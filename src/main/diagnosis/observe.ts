@@ -10,22 +10,26 @@ import type {
   AuthoritativeObservation,
   CaaObservation,
   NearMissObservation,
+  PlatformObservation,
   ResolverObservation,
   ServerStatus,
   ZoneObservation
 } from '../../shared/diagnosis-types'
 import type { DnsRecord, ExchangeFailure, ServerAddress } from '../../shared/dns-types'
 import type { ExchangeOptions } from '../dns/exchange'
+import type { ProviderMatch } from '../../shared/catalog-types'
 import { isRegistryZone } from '../dns/iterative'
 import type { IterativeResolver, ZoneNotFound, ZoneResult } from '../dns/iterative-types'
-import { sameName, parentName, stripDot } from '../../shared/names'
+import { isSubdomainOf, sameName, parentName, stripDot } from '../../shared/names'
+import { registrableDomain } from '../../shared/registrable-domain'
 import type { ResolverTarget } from '../dns/resolvers'
 import { serverToString } from '../../shared/server-address'
-import { detectProvider } from './catalogs/providers'
+import { detectProvider, getProvider } from './catalogs/providers'
+import { observeAtPlatform } from './observe-platform'
 import type { NormalizedInput } from './input'
 import { compareTxtValue } from './compare-values'
 import { observeDnssec } from './observe-dnssec'
-import { tries, type Observations, type ObserveDeps } from './observations'
+import { recordValue, tries, type Observations, type ObserveDeps } from './observations'
 import { nearMissNames } from './near-miss'
 import { placeRecord, baseDomainOf, recordNameFor } from '../../shared/placement'
 import { hasExpectedValues, type ExpectedRecordSet } from './rules/record-match'
@@ -48,7 +52,9 @@ export async function gatherObservations(input: NormalizedInput, deps: ObserveDe
   )
   const caaPromise = Promise.all(input.domains.map((domain) => progress.track(observeCaa(domain, deps.iterative, deps.signal))))
 
-  const zoneResults = await zonesPromise
+  const zoneResults = await Promise.all(
+    (await zonesPromise).map((zone, i) => insideRegistrableDomain(zone, baseDomainOf(input.domains.find((d) => recordNameFor(input.host, baseDomainOf(d)) === recordNames[i])!), deps))
+  )
   const zoneByName = new Map(recordNames.map((name, i) => [name, zoneResults[i]!]))
   const placements = input.domains.map((domain) => {
     const name = recordNameFor(input.host, baseDomainOf(domain))
@@ -82,17 +88,20 @@ export async function gatherObservations(input: NormalizedInput, deps: ObserveDe
       })
     )
   })
-  const [authoritative, nearMisses, resolvers, caa, dnssec] = await Promise.all([
+  const nsHosts = unique(zoneResults.flatMap((z) => (z.found ? z.servers.map((s) => s.name) : [])))
+  const provider = nsHosts.length > 0 ? detectProvider(nsHosts) : null
+  const atPlatformPromise = progress.track(observeNamedPlatform(input, provider, zoneByName, deps))
+  const [authoritative, nearMisses, resolvers, caa, dnssec, atPlatform] = await Promise.all([
     Promise.all(authoritativeJobs),
     Promise.all(nearMissJobs).then((lists) => lists.flat()),
     resolversPromise,
     caaPromise,
-    dnssecPromise
+    dnssecPromise,
+    atPlatformPromise
   ])
 
   // A zone none of whose servers could be used: each server tried, with why, so the rules can name them.
   const unusable = [...zoneByName].flatMap(([name, zone]) => (!zone.found && zone.reason === 'unreachable' ? unusableServers(name, zone) : []))
-  const nsHosts = unique(zoneResults.flatMap((z) => (z.found ? z.servers.map((s) => s.name) : [])))
   return {
     input,
     placements,
@@ -102,10 +111,56 @@ export async function gatherObservations(input: NormalizedInput, deps: ObserveDe
     resolvers,
     caa,
     dnssec,
-    provider: nsHosts.length > 0 ? detectProvider(nsHosts) : null,
+    atPlatform,
+    provider,
     startedAt,
     previous: deps.previous ?? null
   }
+}
+
+/**
+ * A zone found above the registrable domain is a public suffix's (`co.uk`, `github.io`): the domain has no zone of
+ * its own that anyone could add a record to. It reads as not found: not registered when the registrable domain does
+ * not exist, not delegated when it exists without name servers of its own.
+ */
+async function insideRegistrableDomain(zone: ZoneResult, baseDomain: string, deps: ObserveDeps): Promise<ZoneResult> {
+  if (!zone.found) return zone
+  const registrable = registrableDomain(baseDomain)
+  if (registrable === null || sameName(zone.apex, registrable) || !isSubdomainOf(registrable, zone.apex)) return zone
+  const probe = await deps.iterative.resolve(registrable, 'SOA', { signal: deps.signal })
+  const missing = probe.status === 'nxdomain'
+  return {
+    found: false,
+    name: zone.name,
+    steps: zone.steps,
+    nameserverLookups: zone.nameserverLookups,
+    elapsedMs: zone.elapsedMs,
+    reason: missing ? 'nxdomain' : 'no_delegation',
+    at: zone.apex,
+    message: missing
+      ? `${registrable} does not exist under the public suffix ${zone.apex}.`
+      : `${registrable} has no name servers of its own: its names are served by ${zone.apex}, a public suffix.`,
+    failure: null
+  }
+}
+
+/**
+ * When the user named a platform and the domain's name servers belong to another one, ask the named platform's own
+ * servers too: that is where the record usually is. Only for platforms whose name servers serve every customer's
+ * zone (the catalog lists them).
+ */
+async function observeNamedPlatform(
+  input: NormalizedInput,
+  provider: ProviderMatch | null,
+  zoneByName: Map<string, ZoneResult>,
+  deps: ObserveDeps
+): Promise<PlatformObservation[]> {
+  const platform = input.platform
+  if (platform === null || platform === 'generic' || provider?.all.some((m) => m.provider.id === platform)) return []
+  const hosts = deps.platformNameservers?.(platform) ?? getProvider(platform)?.nameservers ?? []
+  const records = [...zoneByName].flatMap(([name, zone]) => (zone.found ? [{ name, zone: zone.apex }] : []))
+  if (hosts.length === 0 || records.length === 0) return []
+  return observeAtPlatform(platform, hosts, records, input, deps)
 }
 
 function toZoneObservation(name: string, zone: ZoneResult): ZoneObservation {
@@ -412,12 +467,6 @@ async function observeCaa(certificateDomain: string, iterative: IterativeResolve
   const belowTld = levels.filter((level) => !isRegistryZone(level))
   const registries = levels.filter((level) => isRegistryZone(level))
   return (await nearest(belowTld)) ?? (await nearest(registries)) ?? { certificateDomain, foundAt: null, records: [] }
-}
-
-export function recordValue(record: DnsRecord): string {
-  if (record.data.kind === 'txt') return record.data.value
-  if (record.data.kind === 'name') return lowerNoDot(record.data.target)
-  return record.text
 }
 
 function lowerNoDot(name: string): string {
