@@ -87,10 +87,14 @@ export function trackWindowState(window: TrackedWindow, options: TrackOptions): 
     const text = pending
     pending = null
     if (text === null || text === lastWritten) return writes
-    lastWritten = text
     writes = writes
-      .then(() => write(path, `${text}\n`))
-      .catch((error: unknown) => logger.warn(`cannot save the window's place to ${path}: ${(error as Error).message}`))
+      .then(async () => {
+        await write(path, `${text}\n`)
+        lastWritten = text
+      })
+      .catch((error: unknown) => {
+        logger.warn(`cannot save the window's place to ${path}: ${(error as Error).message}`)
+      })
     return writes
   }
 
