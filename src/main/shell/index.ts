@@ -50,7 +50,7 @@ function showMainWindow(): void {
 /** Menu and About in `locale`; again whenever the user picks another language. */
 function applyLanguage(locale: Locale): void {
   const text = shellText(locale)
-  installApplicationMenu(Menu, { platform: process.platform, isDev: !app.isPackaged, text, openExternal: openExternalIfAllowed })
+  installApplicationMenu(Menu, { platform: process.platform, isDev: !app.isPackaged, text, openLink: openExternalIfAllowed })
   app.setAboutPanelOptions(aboutPanelOptions(app.getVersion(), text))
 }
 

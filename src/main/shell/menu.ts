@@ -7,7 +7,7 @@
  * - Edit has undo, redo, cut, copy, paste, paste and match style, delete and select all everywhere.
  * - View reloads and opens the developer tools only in development (a reload would drop the wizard's state), and
  *   zooms and goes full screen everywhere.
- * - Help links go through the caller's `openExternal`, which only opens URLs on the external-link allow-list.
+ * - Help links go through the caller's `openLink`, which only opens URLs on the external-link allow-list.
  *
  * Labels come from the locale files (`shell.menu.*`), so the menu speaks the user's language.
  * No `electron` at run time: `Menu` is passed in, so this is unit-tested without Electron.
@@ -28,7 +28,7 @@ export interface MenuOptions {
   isDev: boolean
   text: ShellText
   /** Opens a Help link in the user's browser (window.ts's allow-listed openExternal). */
-  openExternal(url: string): void
+  openLink(url: string): void
 }
 
 /** The part of Electron's `Menu` used here. */
@@ -107,7 +107,7 @@ export function applicationMenuTemplate(options: MenuOptions): MenuItemConstruct
     // The help role gives the macOS Help menu its search field.
     ...(isMac ? { role: 'help' as const } : {}),
     submenu: [
-      ...HELP_LINKS.map(({ label, url }) => ({ label: text.menu(label), click: () => options.openExternal(url) })),
+      ...HELP_LINKS.map(({ label, url }) => ({ label: text.menu(label), click: () => options.openLink(url) })),
       // macOS has About in the app menu.
       ...(isMac ? [] : [separator, item('about', 'about')])
     ]

@@ -7,7 +7,7 @@ import { shellText } from '../../../src/main/shell/shell-text'
 const EDIT_ROLES = ['undo', 'redo', 'cut', 'copy', 'paste', 'pasteAndMatchStyle', 'delete', 'selectAll']
 
 function options(overrides: Partial<MenuOptions> = {}): MenuOptions {
-  return { platform: 'darwin', isDev: false, text: shellText('en'), openExternal: vi.fn(), ...overrides }
+  return { platform: 'darwin', isDev: false, text: shellText('en'), openLink: vi.fn(), ...overrides }
 }
 
 const submenuOf = (item: MenuItemConstructorOptions | undefined): MenuItemConstructorOptions[] =>
@@ -63,9 +63,9 @@ describe('application menu', () => {
     }
   })
 
-  it('Help opens each link through openExternal, and every link is on the external-link allow-list', () => {
-    const openExternal = vi.fn()
-    const help = submenuOf(byLabel(applicationMenuTemplate(options({ openExternal })), 'Help'))
+  it('Help opens each link through openLink (the allow-listed opener), and every link is on the external-link allow-list', () => {
+    const openLink = vi.fn()
+    const help = submenuOf(byLabel(applicationMenuTemplate(options({ openLink })), 'Help'))
     const links = help.filter((i) => i.click)
     expect(links.map((i) => i.label)).toEqual([
       "How DNS verification works (Let's Encrypt)",
@@ -73,7 +73,7 @@ describe('application menu', () => {
       'Which CAs may issue: CAA records (RFC 8659)'
     ])
     for (const link of links) (link.click as () => void)()
-    expect(openExternal.mock.calls.map((c) => c[0])).toEqual(HELP_LINKS.map((l) => l.url))
+    expect(openLink.mock.calls.map((c) => c[0])).toEqual(HELP_LINKS.map((l) => l.url))
     for (const { url } of HELP_LINKS) expect(isAllowedExternalUrl(url), url).toBe(true)
   })
 
