@@ -195,7 +195,7 @@ async function observeAuthoritative(
   input: NormalizedInput,
   deps: ObserveDeps
 ): Promise<AuthoritativeObservation> {
-  const opts: ExchangeOptions = { recursionDesired: false, timeoutMs: input.timeoutMs, retries: 1, signal: deps.signal }
+  const opts: ExchangeOptions = { recursionDesired: false, ...tries(input.timeoutMs), signal: deps.signal }
   const [main, soa, other] = await Promise.all([
     deps.query({ name, type: input.type }, address, opts),
     deps.query({ name: zone, type: 'SOA' }, address, opts),
@@ -286,7 +286,7 @@ async function observeNearMisses(
   deps: ObserveDeps
 ): Promise<NearMissObservation[]> {
   const candidates = nearMissNames(name, zone, baseDomain)
-  const opts: ExchangeOptions = { recursionDesired: false, timeoutMs: input.timeoutMs, retries: 1, signal: deps.signal }
+  const opts: ExchangeOptions = { recursionDesired: false, ...tries(input.timeoutMs), signal: deps.signal }
   const found = await Promise.all(
     candidates.map(async (candidate): Promise<NearMissObservation | null> => {
       // Ask the servers in turn until one answers: a near miss is a property of the zone, not of one server.
@@ -319,7 +319,7 @@ async function observeResolver(
   deps: ObserveDeps,
   apexOf: (name: string) => Promise<string | null>
 ): Promise<ResolverObservation> {
-  const opts: ExchangeOptions = { recursionDesired: true, timeoutMs: input.timeoutMs, retries: 1, signal: deps.signal }
+  const opts: ExchangeOptions = { recursionDesired: true, ...tries(input.timeoutMs), signal: deps.signal }
   const outcome = await deps.query({ name, type: input.type }, target.address, opts)
   const base = {
     name,
@@ -393,7 +393,7 @@ async function apexVisibility(
   if (soa !== null) return null
   const apex = await apexOf(name)
   if (apex === null) return null
-  const opts: ExchangeOptions = { recursionDesired: true, timeoutMs: input.timeoutMs, retries: 1, signal: deps.signal }
+  const opts: ExchangeOptions = { recursionDesired: true, ...tries(input.timeoutMs), signal: deps.signal }
   const outcome = await deps.query({ name: apex, type: 'SOA' }, target.address, opts)
   if (!outcome.ok) return null
   const r = outcome.response
@@ -430,6 +430,19 @@ async function observeCaa(certificateDomain: string, iterative: IterativeResolve
   }
   return { certificateDomain, foundAt: null, records: [] }
 }
+
+/**
+ * How long to wait for each try, and how many: the timeout the user set is split into three shorter tries within
+ * the same worst case as before (two full timeouts). A dropped packet then costs a third of the timeout, not all of
+ * it: networks and public resolvers that rate-limit drop a few packets of a burst, and a re-check that follows the
+ * first one closely is the burst that gets dropped.
+ */
+export function tries(timeoutMs: number): Pick<ExchangeOptions, 'timeoutMs' | 'retries' | 'deadlineMs'> {
+  return { timeoutMs: Math.min(timeoutMs, Math.max(MIN_TRY_MS, Math.round(timeoutMs / 3))), retries: 2, deadlineMs: timeoutMs * 2 }
+}
+
+/** Below this a far resolver doing a cold recursion would be retried before it could answer. */
+const MIN_TRY_MS = 400
 
 export function recordValue(record: DnsRecord): string {
   if (record.data.kind === 'txt') return record.data.value

@@ -135,7 +135,7 @@ export function createApiService(options: ApiServiceOptions): ApiService {
     },
 
     async 'sessions:delete'({ id }) {
-      watch.stop(id)
+      watch.forget(id)
       await sessionStore.delete(id)
     },
 
