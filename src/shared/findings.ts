@@ -24,7 +24,8 @@
  * |                                  |          |   there: its CNAME target or TXT text), expected (the value to put)    |
  * | record.cname_conflict            | error    | name, target                                                           |
  * | record.ttl_long                  | warning  | name, ttl:number, recommended:number (300)                             |
- * | zone.not_found                   | error    | domain                                                                 |
+ * | zone.not_found                   | error    | domain, registrable (by the Public Suffix List; empty when the domain  |
+ * |                                  |          |   is a public suffix itself), kind: not_registered|not_delegated       |
  * | delegation.provider              | info     | provider (catalog id), providerName, nameservers:string[]              |
  * | delegation.wrong_platform        | error    | expected, expectedName, actual, actualName, nameservers:string[]       |
  * | delegation.unreachable           | warning  | server, address (the first), servers:string[] (every `host (address)`  |
@@ -167,6 +168,7 @@ const RESOLVER_FAILURE_REASONS = ['timeout', 'refused', 'rejected', 'network', '
 const DNSSEC_CAUSES = ['signature_expired', 'signature_not_yet_valid', 'ds_mismatch', 'missing_signatures', 'unknown'] as const
 const INCONSISTENT_WHAT = ['answers', 'serials'] as const
 const CAA_TAGS = ['issue', 'issuewild'] as const
+const ZONE_NOT_FOUND_KINDS = ['not_registered', 'not_delegated'] as const
 
 /** The param table above, machine-readable. Every param listed is required. */
 export const FINDING_PARAM_SPEC = {
@@ -185,7 +187,7 @@ export const FINDING_PARAM_SPEC = {
   'record.wrong_type': { name: 'string', expectedType: 'string', foundType: 'string', found: 'string', expected: 'string' },
   'record.cname_conflict': { name: 'string', target: 'string' },
   'record.ttl_long': { name: 'string', ttl: 'number', recommended: 'number' },
-  'zone.not_found': { domain: 'string' },
+  'zone.not_found': { domain: 'string', registrable: 'string', kind: ZONE_NOT_FOUND_KINDS },
   'delegation.provider': { provider: 'string', providerName: 'string', nameservers: 'string[]' },
   'delegation.wrong_platform': {
     expected: 'string',

@@ -22,7 +22,8 @@ import type { ProviderMatch } from '../../shared/catalog-types'
 import type { ExchangeOptions, QuestionInput } from '../dns/exchange'
 import { isRegistryZone } from '../dns/iterative'
 import type { IterativeResolver, ZoneNotFound, ZoneResult } from '../dns/iterative-types'
-import { sameName, parentName, stripDot } from '../dns/names'
+import { isSubdomainOf, sameName, parentName, stripDot } from '../dns/names'
+import { registrableDomain } from '../../shared/registrable-domain'
 import type { ResolverTarget } from '../dns/resolvers'
 import { serverToString } from '../dns/server-address'
 import { detectProvider } from './catalogs/providers'
@@ -77,7 +78,9 @@ export async function gatherObservations(input: NormalizedInput, deps: ObserveDe
   )
   const caaPromise = Promise.all(input.domains.map((domain) => progress.track(observeCaa(domain, deps.iterative, deps.signal))))
 
-  const zoneResults = await zonesPromise
+  const zoneResults = await Promise.all(
+    (await zonesPromise).map((zone, i) => insideRegistrableDomain(zone, baseDomainOf(input.domains.find((d) => recordNameFor(input.host, baseDomainOf(d)) === recordNames[i])!), deps))
+  )
   const zoneByName = new Map(recordNames.map((name, i) => [name, zoneResults[i]!]))
   const placements = input.domains.map((domain) => {
     const name = recordNameFor(input.host, baseDomainOf(domain))
@@ -134,6 +137,32 @@ export async function gatherObservations(input: NormalizedInput, deps: ObserveDe
     provider: nsHosts.length > 0 ? detectProvider(nsHosts) : null,
     startedAt,
     previous: deps.previous ?? null
+  }
+}
+
+/**
+ * A zone found above the registrable domain is a public suffix's (`co.uk`, `github.io`): the domain has no zone of
+ * its own that anyone could add a record to. It reads as not found: not registered when the registrable domain does
+ * not exist, not delegated when it exists without name servers of its own.
+ */
+async function insideRegistrableDomain(zone: ZoneResult, baseDomain: string, deps: ObserveDeps): Promise<ZoneResult> {
+  if (!zone.found) return zone
+  const registrable = registrableDomain(baseDomain)
+  if (registrable === null || sameName(zone.apex, registrable) || !isSubdomainOf(registrable, zone.apex)) return zone
+  const probe = await deps.iterative.resolve(registrable, 'SOA', { signal: deps.signal })
+  const missing = probe.status === 'nxdomain'
+  return {
+    found: false,
+    name: zone.name,
+    steps: zone.steps,
+    nameserverLookups: zone.nameserverLookups,
+    elapsedMs: zone.elapsedMs,
+    reason: missing ? 'nxdomain' : 'no_delegation',
+    at: zone.apex,
+    message: missing
+      ? `${registrable} does not exist under the public suffix ${zone.apex}.`
+      : `${registrable} has no name servers of its own: its names are served by ${zone.apex}, a public suffix.`,
+    failure: null
   }
 }
 
