@@ -28,6 +28,9 @@
  * |                                  |          |   is a public suffix itself), kind: not_registered|not_delegated       |
  * | delegation.provider              | info     | provider (catalog id), providerName, nameservers:string[]              |
  * | delegation.wrong_platform        | error    | expected, expectedName, actual, actualName, nameservers:string[]       |
+ * | delegation.record_at_other_platform | error | platform (catalog id), platformName, platformNameservers:string[] (the  |
+ * |                                  |          |   platform's servers asked), name, values:string[] (found there),      |
+ * |                                  |          |   nameservers:string[] (the ones the domain is delegated to)           |
  * | delegation.unreachable           | warning  | server, address (the first), servers:string[] (every `host (address)`  |
  * |                                  |          |   with this reason), reason: timeout|refused|lame|servfail|network|    |
  * |                                  |          |   malformed, ignored:number (replies dropped as malformed/mismatched)  |
@@ -80,6 +83,7 @@ export const FINDING_IDS = [
   'zone.not_found',
   'delegation.provider',
   'delegation.wrong_platform',
+  'delegation.record_at_other_platform',
   'delegation.unreachable',
   'delegation.inconsistent',
   'delegation.parent_child_mismatch',
@@ -131,6 +135,9 @@ export const FINDING_SEVERITY: Record<FindingId, Severity> = {
   'delegation.provider': 'info',
   // the platform the user named is not the one the domain's NS point to
   'delegation.wrong_platform': 'error',
+  // the record is at the platform the user named, while the domain's name servers point to another one: the
+  // precise form of wrong_platform (reported instead of it when the record is found there)
+  'delegation.record_at_other_platform': 'error',
   // an authoritative server times out, refuses or is lame
   'delegation.unreachable': 'warning',
   // authoritative servers disagree (answers or SOA serials)
@@ -194,6 +201,14 @@ export const FINDING_PARAM_SPEC = {
     expectedName: 'string',
     actual: 'string',
     actualName: 'string',
+    nameservers: 'string[]'
+  },
+  'delegation.record_at_other_platform': {
+    platform: 'string',
+    platformName: 'string',
+    platformNameservers: 'string[]',
+    name: 'string',
+    values: 'string[]',
     nameservers: 'string[]'
   },
   'delegation.unreachable': {

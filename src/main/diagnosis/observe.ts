@@ -12,6 +12,7 @@ import type {
   DiagnosisReport,
   DnssecObservation,
   NearMissObservation,
+  PlatformObservation,
   RecordPlacement,
   ResolverObservation,
   ServerStatus,
@@ -26,7 +27,8 @@ import { isSubdomainOf, sameName, parentName, stripDot } from '../dns/names'
 import { registrableDomain } from '../../shared/registrable-domain'
 import type { ResolverTarget } from '../dns/resolvers'
 import { serverToString } from '../dns/server-address'
-import { detectProvider } from './catalogs/providers'
+import { detectProvider, getProvider } from './catalogs/providers'
+import { observeAtPlatform } from './observe-platform'
 import type { NormalizedInput } from './input'
 import { compareTxtValue } from './compare-values'
 import { observeDnssec } from './observe-dnssec'
@@ -44,6 +46,8 @@ export interface Observations {
   caa: CaaObservation[]
   /** DNSSEC records behind each validation failure (empty when no resolver failed validation). */
   dnssec: DnssecObservation[]
+  /** The platform the user named, asked directly when the name servers point elsewhere. */
+  atPlatform: PlatformObservation[]
   provider: ProviderMatch | null
   /** ms since epoch when gathering started. */
   startedAt: number
@@ -60,6 +64,8 @@ export interface ObserveDeps {
   signal?: AbortSignal
   /** The previous report of the same check, if any (see `Observations.previous`). */
   previous?: DiagnosisReport | null
+  /** A platform's own name servers (provider catalog by default; a lab names its own). */
+  platformNameservers?: (platformId: string) => readonly string[]
 }
 
 export async function gatherObservations(input: NormalizedInput, deps: ObserveDeps): Promise<Observations> {
@@ -114,17 +120,20 @@ export async function gatherObservations(input: NormalizedInput, deps: ObserveDe
       })
     )
   })
-  const [authoritative, nearMisses, resolvers, caa, dnssec] = await Promise.all([
+  const nsHosts = unique(zoneResults.flatMap((z) => (z.found ? z.servers.map((s) => s.name) : [])))
+  const provider = nsHosts.length > 0 ? detectProvider(nsHosts) : null
+  const atPlatformPromise = progress.track(observeNamedPlatform(input, provider, zoneByName, deps))
+  const [authoritative, nearMisses, resolvers, caa, dnssec, atPlatform] = await Promise.all([
     Promise.all(authoritativeJobs),
     Promise.all(nearMissJobs).then((lists) => lists.flat()),
     resolversPromise,
     caaPromise,
-    dnssecPromise
+    dnssecPromise,
+    atPlatformPromise
   ])
 
   // A zone none of whose servers could be used: each server tried, with why, so the rules can name them.
   const unusable = [...zoneByName].flatMap(([name, zone]) => (!zone.found && zone.reason === 'unreachable' ? unusableServers(name, zone) : []))
-  const nsHosts = unique(zoneResults.flatMap((z) => (z.found ? z.servers.map((s) => s.name) : [])))
   return {
     input,
     placements,
@@ -134,7 +143,8 @@ export async function gatherObservations(input: NormalizedInput, deps: ObserveDe
     resolvers,
     caa,
     dnssec,
-    provider: nsHosts.length > 0 ? detectProvider(nsHosts) : null,
+    atPlatform,
+    provider,
     startedAt,
     previous: deps.previous ?? null
   }
@@ -164,6 +174,25 @@ async function insideRegistrableDomain(zone: ZoneResult, baseDomain: string, dep
       : `${registrable} has no name servers of its own: its names are served by ${zone.apex}, a public suffix.`,
     failure: null
   }
+}
+
+/**
+ * When the user named a platform and the domain's name servers belong to another one, ask the named platform's own
+ * servers too: that is where the record usually is. Only for platforms whose name servers serve every customer's
+ * zone (the catalog lists them).
+ */
+async function observeNamedPlatform(
+  input: NormalizedInput,
+  provider: ProviderMatch | null,
+  zoneByName: Map<string, ZoneResult>,
+  deps: ObserveDeps
+): Promise<PlatformObservation[]> {
+  const platform = input.platform
+  if (platform === null || platform === 'generic' || provider?.all.some((m) => m.provider.id === platform)) return []
+  const hosts = deps.platformNameservers?.(platform) ?? getProvider(platform)?.nameservers ?? []
+  const records = [...zoneByName].flatMap(([name, zone]) => (zone.found ? [{ name, zone: zone.apex }] : []))
+  if (hosts.length === 0 || records.length === 0) return []
+  return observeAtPlatform(platform, hosts, records, input, deps)
 }
 
 function toZoneObservation(name: string, zone: ZoneResult): ZoneObservation {
