@@ -14,5 +14,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Real DNS servers and fixture servers bind loopback ports; two cores, so keep workers modest.
     maxWorkers: 2,
+    // Tests of the built CLI (tests/integration/cli-built.test.ts) must never run a stale build.
+    globalSetup: ['tests/support/build-node.global-setup.ts'],
   }
 })
