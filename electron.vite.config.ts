@@ -4,6 +4,8 @@ import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
 import { precompiledMessages } from './scripts/vite-precompiled-messages'
+import { precompress } from './scripts/vite-precompress'
+import { DEFERRED_MESSAGES, FIRST_SCREEN_MESSAGES } from './src/renderer/src/deferred-messages'
 import { contentSecurityPolicyMeta } from './src/main/shell/content-security-policy'
 
 const root = import.meta.dirname
@@ -66,7 +68,9 @@ export default defineConfig({
         '@juggle/resize-observer': resolve(root, 'src/renderer/src/shims/resize-observer.ts')
       }
     },
-    plugins: [vue(), contentSecurityPolicyTag(), precompiledMessages(resolve(root, 'src/shared/locales')), withoutNaiveDateLocale()],
+    plugins: [vue(), contentSecurityPolicyTag(), precompiledMessages(resolve(root, 'src/shared/locales'), {
+        split: { file: 'en.json', deferred: DEFERRED_MESSAGES, keep: FIRST_SCREEN_MESSAGES }
+      }), withoutNaiveDateLocale(), precompress()],
     define: {
       // Compile-time feature flags: drop what the app does not use from the Vue and vue-i18n bundles.
       __VUE_OPTIONS_API__: 'false',

@@ -5,7 +5,8 @@ import { createI18n } from 'vue-i18n'
 import en from '../../shared/locales/en.json'
 
 // English is the reference: its shape is the schema every other locale must match, and the fallback for a
-// missing message. Each file's top level is keyed by section (`app`, `ui`, `findings`, ...).
+// missing message. Each file's top level is keyed by section (`app`, `ui`, `findings`, ...). In the built
+// renderer this import holds only what the first screen shows; the rest comes with loadDeferredMessages.
 export type MessageSchema = typeof en
 
 declare module 'vue-i18n' {
@@ -82,6 +83,28 @@ export function loadLocaleMessages(locale: SupportedLocale): Promise<void> {
     loading.set(locale, pending)
   }
   return pending
+}
+
+let deferredEnglish: Promise<void> | null = null
+
+/**
+ * Fetches the English messages only the lazily loaded parts use (deferred-messages.ts) once; resolves when
+ * vue-i18n has them. (In tests, where en.json is whole, the deferred part is empty.)
+ */
+export function loadDeferredMessages(): Promise<void> {
+  deferredEnglish ??= import('../../shared/locales/en.json?deferred').then(
+    ({ default: messages }) => i18n.global.mergeLocaleMessage('en', messages as MessageSchema),
+    (error: unknown) => {
+      deferredEnglish = null
+      throw error
+    }
+  )
+  return deferredEnglish
+}
+
+/** `load` (a lazily loaded component), resolved once the English messages it may show are here too. */
+export function withDeferredMessages<T>(load: () => Promise<T>): () => Promise<T> {
+  return async () => (await Promise.all([load(), loadDeferredMessages()]))[0]
 }
 
 /**

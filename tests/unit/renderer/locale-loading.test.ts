@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest'
 import es from '../../../src/shared/locales/es.json'
 import zhCN from '../../../src/shared/locales/zh-CN.json'
-import { applyLocale, i18n, loadLocaleMessages, naiveLocales } from '../../../src/renderer/src/i18n'
+import { applyLocale, i18n, loadDeferredMessages, loadLocaleMessages, naiveLocales, withDeferredMessages } from '../../../src/renderer/src/i18n'
 
 describe('locale loading', () => {
   it('starts with English only', () => {
@@ -29,5 +29,17 @@ describe('locale loading', () => {
     expect(naiveLocales['zh-CN']?.name).toBe('zh-CN')
     applyLocale('en')
     expect(i18n.global.t('ui.step1.title')).not.toBe(zhCN.ui.step1.title)
+  })
+
+  it('loads the deferred English messages once, before a lazily loaded part that needs them resolves', async () => {
+    expect(loadDeferredMessages()).toBe(loadDeferredMessages())
+    let loaded = false
+    const load = withDeferredMessages(async () => {
+      loaded = true
+      return 'component'
+    })
+    await expect(load()).resolves.toBe('component')
+    expect(loaded).toBe(true)
+    expect(i18n.global.t('ui.step4.title', {}, { locale: 'en' })).not.toBe('ui.step4.title')
   })
 })
