@@ -41,8 +41,9 @@ export const DIAGNOSE_USAGE = `Usage: dnsverify diagnose --domain D [--domain D2
   --host       host record as the CA shows it: _dnsauth or _dnsauth.example.com
   --type       TXT or CNAME;  --value  the record value from the CA
   --ca         CA id for the CAA check (digicert, geotrust, globalsign, sectigo, letsencrypt, trustasia, ...)
-  --platform   provider id of where you added the record (huaweicloud, alibabacloud, dnspod, cloudflare, ...)
+  --platform   where you added the record, by id or name (huaweicloud, aliyun, 阿里云, dnspod, cloudflare, aws, ...)
   --resolver   resolver to check: system, a preset (google, cloudflare, ...) or IP[:port]; default system + presets
+               (with --root: none unless given, public resolvers cannot see a private root)
   --root       root server IP[:port] for iterative resolution (labs);  --auth-port  port of authoritative servers
   --watch      re-check until verified; --interval seconds between checks (default 30); --max-checks limit
 Exit status: 0 verified, 1 waiting or action needed, 2 bad usage.`

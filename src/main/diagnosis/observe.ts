@@ -1,20 +1,26 @@
 /**
  * Gathers everything the rules look at, with as much parallelism as the dependencies allow:
  * resolvers and CAA start at once; the zone lookup gates the authoritative queries, which then all
- * go out together. A dead server costs its own timeout and nothing more. Rules never send packets:
- * they read the Observations this returns.
+ * go out together; near-miss names are asked only once a server shows the record missing or wrong.
+ * One iterative resolver serves the whole run, so every walk (zone, CAA, near misses) starts at the
+ * deepest zone cut already known instead of the root. A dead server costs its own timeout and
+ * nothing more. Rules never send packets: they read the Observations this returns.
  */
 import type {
   AuthoritativeObservation,
   CaaObservation,
+  DiagnosisReport,
+  DnssecObservation,
   NearMissObservation,
   RecordPlacement,
   ResolverObservation,
+  ServerStatus,
   ZoneObservation
 } from '../../shared/diagnosis-types'
-import type { DnsRecord, ExchangeOutcome, ServerAddress } from '../../shared/dns-types'
+import type { DnsRecord, ExchangeFailure, ExchangeOutcome, ServerAddress } from '../../shared/dns-types'
 import type { ProviderMatch } from '../../shared/catalog-types'
 import type { ExchangeOptions, QuestionInput } from '../dns/exchange'
+import { isRegistryZone } from '../dns/iterative'
 import type { IterativeResolver, ZoneNotFound, ZoneResult } from '../dns/iterative-types'
 import { sameName, parentName, stripDot } from '../dns/names'
 import type { ResolverTarget } from '../dns/resolvers'
@@ -22,8 +28,10 @@ import { serverToString } from '../dns/server-address'
 import { detectProvider } from './catalogs/providers'
 import type { NormalizedInput } from './input'
 import { compareTxtValue } from './compare-values'
+import { observeDnssec } from './observe-dnssec'
 import { nearMissNames } from './near-miss'
 import { placeRecord, baseDomainOf, recordNameFor } from './placement'
+import { hasExpectedValues, type ExpectedRecordSet } from './rules/record-match'
 
 export interface Observations {
   input: NormalizedInput
@@ -33,9 +41,13 @@ export interface Observations {
   nearMisses: NearMissObservation[]
   resolvers: ResolverObservation[]
   caa: CaaObservation[]
+  /** DNSSEC records behind each validation failure (empty when no resolver failed validation). */
+  dnssec: DnssecObservation[]
   provider: ProviderMatch | null
   /** ms since epoch when gathering started. */
   startedAt: number
+  /** The previous check of the same records (the watch loop's last report), to tell a wait that ran out. */
+  previous: DiagnosisReport | null
 }
 
 export interface ObserveDeps {
@@ -45,6 +57,8 @@ export interface ObserveDeps {
   /** Progress callback: `done` of `total` lookups finished. */
   onProgress?: (done: number, total: number) => void
   signal?: AbortSignal
+  /** The previous report of the same check, if any (see `Observations.previous`). */
+  previous?: DiagnosisReport | null
 }
 
 export async function gatherObservations(input: NormalizedInput, deps: ObserveDeps): Promise<Observations> {
@@ -52,9 +66,14 @@ export async function gatherObservations(input: NormalizedInput, deps: ObserveDe
   const progress = progressCounter(deps.onProgress)
   const recordNames = unique(input.domains.map((d) => recordNameFor(input.host, baseDomainOf(d))))
 
-  const zonesPromise = Promise.all(recordNames.map((name) => progress.track(deps.iterative.findZoneApex(name, { signal: deps.signal }))))
+  const zoneJobs = recordNames.map((name) => progress.track(deps.iterative.findZoneApex(name, { signal: deps.signal })))
+  const zonesPromise = Promise.all(zoneJobs)
+  const apexOf = async (name: string): Promise<string | null> => {
+    const zone = await zoneJobs[recordNames.indexOf(name)]
+    return zone?.found ? zone.apex : null
+  }
   const resolversPromise = Promise.all(
-    recordNames.flatMap((name) => deps.resolverTargets.map((target) => progress.track(observeResolver(name, input, target, deps))))
+    recordNames.flatMap((name) => deps.resolverTargets.map((target) => progress.track(observeResolver(name, input, target, deps, apexOf))))
   )
   const caaPromise = Promise.all(input.domains.map((domain) => progress.track(observeCaa(domain, deps.iterative, deps.signal))))
 
@@ -71,19 +90,33 @@ export async function gatherObservations(input: NormalizedInput, deps: ObserveDe
   for (const [name, zone] of zoneByName) {
     if (!zone.found) continue
     const base = placements.find((p) => p.name === name)!.baseDomain
-    for (const server of zone.servers) {
-      for (const address of server.addresses) {
-        authoritativeJobs.push(progress.track(observeAuthoritative(name, zone.apex, server.name, address, input, deps)))
-      }
-    }
-    const firstAddresses = zone.servers.flatMap((s) => s.addresses.slice(0, 1).map((a) => ({ name: s.name, address: a })))
-    nearMissJobs.push(progress.track(observeNearMisses(name, zone.apex, base, firstAddresses, input, deps)))
+    const answers = zone.servers.flatMap((server) =>
+      server.addresses.map((address) =>
+        progress.track(observeAuthoritative(name, zone.apex, server.name, address, input, deps)).then((o) => followCnameToValue(o, input, deps))
+      )
+    )
+    authoritativeJobs.push(...answers)
+    const expected: ExpectedRecordSet = { name, type: input.type, values: [input.value], zone: zone.apex }
+    const probe = someAnswerLacks(expected, answers).then((lacking) => (lacking ? observeNearMisses(name, zone.apex, base, input, deps) : []))
+    nearMissJobs.push(progress.track(probe))
   }
-  const [authoritative, nearMisses, resolvers, caa] = await Promise.all([
-    Promise.all(authoritativeJobs.map((job) => job.then((o) => followCnameToValue(o, input, deps)))),
+  // A resolver that fails validation while the same query with checking disabled answers: fetch what names the
+  // cause (DS at the parent, DNSKEY and signatures at the zone), once per record name, beside the other lookups.
+  const dnssecPromise = resolversPromise.then((list) => {
+    const bogusNames = unique(list.filter((o) => o.status === 'bogus').map((o) => o.name))
+    return Promise.all(
+      bogusNames.flatMap((name) => {
+        const zone = zoneByName.get(name)
+        return zone?.found ? [progress.track(observeDnssec(name, input.type, zone, { ...deps, timeoutMs: input.timeoutMs }))] : []
+      })
+    )
+  })
+  const [authoritative, nearMisses, resolvers, caa, dnssec] = await Promise.all([
+    Promise.all(authoritativeJobs),
     Promise.all(nearMissJobs).then((lists) => lists.flat()),
     resolversPromise,
-    caaPromise
+    caaPromise,
+    dnssecPromise
   ])
 
   // A zone none of whose servers could be used: each server tried, with why, so the rules can name them.
@@ -97,8 +130,10 @@ export async function gatherObservations(input: NormalizedInput, deps: ObserveDe
     nearMisses,
     resolvers,
     caa,
+    dnssec,
     provider: nsHosts.length > 0 ? detectProvider(nsHosts) : null,
-    startedAt
+    startedAt,
+    previous: deps.previous ?? null
   }
 }
 
@@ -124,14 +159,16 @@ function unusableServers(name: string, zone: ZoneNotFound): AuthoritativeObserva
     if ((step.kind !== 'failed' && step.kind !== 'lame') || !sameName(step.zone, zone.at)) continue
     const address = serverToString(step.server.address)
     if (out.some((o) => o.address === address)) continue
-    const status =
+    const status: ServerStatus =
       step.kind === 'lame'
         ? 'lame'
         : step.failureCode === 'refused_connection'
           ? 'refused'
-          : step.failureCode === 'network' || step.failureCode === 'malformed'
-            ? 'network'
-            : 'timeout'
+          : step.failureCode === 'malformed'
+            ? 'malformed'
+            : step.failureCode === 'network'
+              ? 'network'
+              : 'timeout'
     out.push({
       name,
       zone: zone.at,
@@ -149,6 +186,7 @@ function unusableServers(name: string, zone: ZoneNotFound): AuthoritativeObserva
       negativeTtl: null,
       transport: step.transport,
       elapsedMs: step.elapsedMs,
+      ignoredReplies: 0,
       ...(step.problem ? { error: step.problem } : {})
     })
   }
@@ -163,10 +201,10 @@ async function observeAuthoritative(
   input: NormalizedInput,
   deps: ObserveDeps
 ): Promise<AuthoritativeObservation> {
-  const opts: ExchangeOptions = { recursionDesired: false, timeoutMs: input.timeoutMs, retries: 1, signal: deps.signal }
-  const [main, soa, other] = await Promise.all([
+  const opts: ExchangeOptions = { recursionDesired: false, ...tries(input.timeoutMs), signal: deps.signal }
+  const [main, soaRecord, other] = await Promise.all([
     deps.query({ name, type: input.type }, address, opts),
-    deps.query({ name: zone, type: 'SOA' }, address, opts),
+    deps.iterative.zoneSoa(zone, address, { signal: deps.signal }),
     input.type === 'CNAME' ? deps.query({ name, type: 'TXT' }, address, opts) : Promise.resolve(null)
   ])
   const base = {
@@ -182,7 +220,6 @@ async function observeAuthoritative(
     soaSerial: null as number | null,
     negativeTtl: null as number | null
   }
-  const soaRecord = soa.ok && soa.response.flags.aa ? soa.response.answers.find((r) => r.data.kind === 'soa') : undefined
   if (soaRecord && soaRecord.data.kind === 'soa') {
     base.soaSerial = soaRecord.data.serial
     base.negativeTtl = Math.min(soaRecord.ttl, soaRecord.data.minimum)
@@ -190,16 +227,24 @@ async function observeAuthoritative(
   if (!main.ok) {
     return {
       ...base,
-      status: main.code === 'timeout' || main.code === 'aborted' ? 'timeout' : main.code === 'refused_connection' ? 'refused' : 'network',
+      status: failureStatus(main),
       rcode: null,
       authoritative: false,
       transport: null,
       elapsedMs: main.elapsedMs,
+      ignoredReplies: main.ignoredReplies,
       error: main.message
     }
   }
   const r = main.response
-  const common = { ...base, rcode: r.rcode, authoritative: r.flags.aa, transport: main.transport, elapsedMs: main.elapsedMs }
+  const common = {
+    ...base,
+    rcode: r.rcode,
+    authoritative: r.flags.aa,
+    transport: main.transport,
+    elapsedMs: main.elapsedMs,
+    ignoredReplies: main.ignoredReplies
+  }
   if (r.rcode === 'REFUSED' || r.rcode === 'NOTAUTH' || (r.rcode === 'NOERROR' && !r.flags.aa)) {
     // RFC 1034 4.2.2: a server listed for the zone that does not answer authoritatively for it is lame.
     return { ...common, status: 'lame' }
@@ -237,36 +282,37 @@ async function followCnameToValue(o: AuthoritativeObservation, input: Normalized
   return { ...o, values, records }
 }
 
+/**
+ * True as soon as one server answers without the expected value (the record is missing or wrong);
+ * false once every answer has it, or when no server could answer at all.
+ */
+function someAnswerLacks(expected: ExpectedRecordSet, answers: Promise<AuthoritativeObservation>[]): Promise<boolean> {
+  return new Promise((resolve) => {
+    const lacks = (o: AuthoritativeObservation): boolean =>
+      (o.status === 'ok' || o.status === 'nodata' || o.status === 'nxdomain') && !hasExpectedValues(o, expected)
+    for (const answer of answers) answer.then((o) => lacks(o) && resolve(true), () => resolve(false))
+    Promise.all(answers).then(() => resolve(false), () => resolve(false))
+  })
+}
+
 async function observeNearMisses(
   name: string,
   zone: string,
   baseDomain: string,
-  servers: { name: string; address: ServerAddress }[],
   input: NormalizedInput,
   deps: ObserveDeps
 ): Promise<NearMissObservation[]> {
   const candidates = nearMissNames(name, zone, baseDomain)
-  const opts: ExchangeOptions = { recursionDesired: false, timeoutMs: input.timeoutMs, retries: 1, signal: deps.signal }
   const found = await Promise.all(
     candidates.map(async (candidate): Promise<NearMissObservation | null> => {
-      // Ask the servers in turn until one answers: a near miss is a property of the zone, not of one server.
-      for (const server of servers) {
-        const outcome = await deps.query({ name: candidate.name, type: input.type }, server.address, opts)
-        if (!outcome.ok || !outcome.response.flags.aa) continue
-        const values = outcome.response.answers
-          .filter((rec) => rec.type === input.type && sameName(rec.name, candidate.name))
-          .map(recordValue)
-        if (values.length === 0) return null
-        return {
-          expectedName: name,
-          foundName: candidate.name,
-          hint: candidate.hint,
-          type: input.type,
-          values,
-          server: lowerNoDot(server.name)
-        }
-      }
-      return null
+      // Asked of the zone's servers in turn until one answers (a near miss is a property of the zone),
+      // through the run's resolver: no new walk from the root, and nothing at all below a name the
+      // zone already said does not exist. A CNAME there is not followed: the record itself is wanted.
+      const result = await deps.iterative.resolve(candidate.name, input.type, { signal: deps.signal, followCnames: false })
+      if (result.status !== 'answer') return null
+      const values = result.answers.filter((rec) => rec.type === input.type && sameName(rec.name, candidate.name)).map(recordValue)
+      if (values.length === 0) return null
+      return { expectedName: name, foundName: candidate.name, hint: candidate.hint, type: input.type, values, server: lowerNoDot(result.server.name) }
     })
   )
   return found.filter((f): f is NearMissObservation => f !== null)
@@ -276,9 +322,10 @@ async function observeResolver(
   name: string,
   input: NormalizedInput,
   target: ResolverTarget,
-  deps: ObserveDeps
+  deps: ObserveDeps,
+  apexOf: (name: string) => Promise<string | null>
 ): Promise<ResolverObservation> {
-  const opts: ExchangeOptions = { recursionDesired: true, timeoutMs: input.timeoutMs, retries: 1, signal: deps.signal }
+  const opts: ExchangeOptions = { recursionDesired: true, ...tries(input.timeoutMs), signal: deps.signal }
   const outcome = await deps.query({ name, type: input.type }, target.address, opts)
   const base = {
     name,
@@ -288,12 +335,16 @@ async function observeResolver(
     values: [] as string[],
     ttl: null as number | null,
     extendedError: null as string | null,
-    negativeTtl: null as number | null
+    negativeTtl: null as number | null,
+    negativeSoa: null as ResolverObservation['negativeSoa'],
+    apexVisible: null as boolean | null,
+    ignoredReplies: outcome.ignoredReplies
   }
   if (!outcome.ok) {
+    const status = failureStatus(outcome)
     return {
       ...base,
-      status: outcome.code === 'refused_connection' ? 'refused' : outcome.code === 'network' ? 'network' : 'timeout',
+      status: status === 'timeout' || status === 'refused' || status === 'network' || status === 'malformed' ? status : 'timeout',
       rcode: null,
       receivedAt: Date.now(),
       elapsedMs: outcome.elapsedMs,
@@ -309,36 +360,101 @@ async function observeResolver(
     const bogus = unchecked.ok && (unchecked.response.rcode === 'NOERROR' || unchecked.response.rcode === 'NXDOMAIN')
     return { ...common, status: bogus ? 'bogus' : 'servfail' }
   }
-  if (r.rcode === 'REFUSED') return { ...common, status: 'refused' }
+  // REFUSED from a resolver: it is there but will not resolve for us (recursion closed to our address).
+  if (r.rcode === 'REFUSED') return { ...common, status: 'rejected' }
   const soa = r.authorities.find((rec) => rec.data.kind === 'soa')
-  const negativeTtl = soa && soa.data.kind === 'soa' ? Math.min(soa.ttl, soa.data.minimum) : null
-  if (r.rcode === 'NXDOMAIN') return { ...common, status: 'nxdomain', negativeTtl }
+  const negative =
+    soa && soa.data.kind === 'soa'
+      ? {
+          negativeTtl: Math.min(soa.ttl, soa.data.minimum),
+          negativeSoa: { owner: lowerNoDot(soa.name), mname: lowerNoDot(soa.data.mname), rname: lowerNoDot(soa.data.rname), serial: soa.data.serial }
+        }
+      : { negativeTtl: null, negativeSoa: null }
+  if (r.rcode === 'NXDOMAIN') {
+    return { ...common, status: 'nxdomain', ...negative, apexVisible: await apexVisibility(name, negative.negativeSoa, input, target, deps, apexOf) }
+  }
   // The final record set after any CNAME chain the resolver followed.
   const records = r.answers.filter((rec) => rec.type === input.type)
   const values = records.map(recordValue)
-  if (values.length === 0) return { ...common, status: 'nodata', negativeTtl }
+  if (values.length === 0) {
+    return { ...common, status: 'nodata', ...negative, apexVisible: await apexVisibility(name, negative.negativeSoa, input, target, deps, apexOf) }
+  }
   return { ...common, status: 'ok', values, ttl: Math.min(...records.map((rec) => rec.ttl)) }
 }
 
 /**
- * RFC 8659 section 3: the relevant CAA record set is the first non-empty one found walking from the
- * domain (without `*.`) up towards the root. All levels are asked at once; the nearest answer wins.
+ * A negative answer without an SOA says nothing about which zone the resolver looked in: ask it for the SOA of the
+ * domain's zone (found by walking from the roots). NXDOMAIN there means the resolver cannot see the domain at all
+ * (a private root, a company DNS that only knows its own zones). With an SOA in the negative answer, its owner
+ * already tells, and no query is sent.
+ */
+async function apexVisibility(
+  name: string,
+  soa: ResolverObservation['negativeSoa'],
+  input: NormalizedInput,
+  target: ResolverTarget,
+  deps: ObserveDeps,
+  apexOf: (name: string) => Promise<string | null>
+): Promise<boolean | null> {
+  if (soa !== null) return null
+  const apex = await apexOf(name)
+  if (apex === null) return null
+  const opts: ExchangeOptions = { recursionDesired: true, ...tries(input.timeoutMs), signal: deps.signal }
+  const outcome = await deps.query({ name: apex, type: 'SOA' }, target.address, opts)
+  if (!outcome.ok) return null
+  const r = outcome.response
+  if (r.rcode === 'NXDOMAIN') return false
+  if (r.rcode !== 'NOERROR') return null
+  return r.answers.some((rec) => rec.data.kind === 'soa' && sameName(rec.name, apex))
+}
+
+/** What a failed exchange says about the server: nothing listening, only garbage back, the network, or silence. */
+function failureStatus(outcome: ExchangeFailure): 'timeout' | 'refused' | 'network' | 'malformed' {
+  if (outcome.code === 'refused_connection') return 'refused'
+  if (outcome.code === 'network') return 'network'
+  // Replies came, but none could be accepted (malformed, or for another question/id/source): not silence.
+  if (outcome.code === 'malformed' || (outcome.code === 'timeout' && outcome.ignoredReplies > 0)) return 'malformed'
+  return 'timeout'
+}
+
+/**
+ * RFC 8659 section 3: the relevant CAA record set is the first non-empty one found climbing from the
+ * domain (without `*.`) towards the root, the root excluded. The levels below the top-level domain
+ * are asked at once (through the run's resolver they go to the zone's own servers, in the same round
+ * trip as the zone lookup); the top-level domain only when none of them has CAA records.
  */
 async function observeCaa(certificateDomain: string, iterative: IterativeResolver, signal?: AbortSignal): Promise<CaaObservation> {
   const start = stripDot(certificateDomain.replace(/^\*\./, '')).toLowerCase()
   const levels: string[] = []
   for (let n: string | null = start; n !== null && n !== '.'; n = parentName(n)) levels.push(n)
-  const results = await Promise.all(levels.map((level) => iterative.resolve(level, 'CAA', { signal })))
-  for (let i = 0; i < levels.length; i++) {
-    const result = results[i]!
-    if (result.status !== 'answer') continue
-    const records = result.answers.flatMap((rec) =>
-      rec.data.kind === 'caa' ? [{ flags: rec.data.flags, tag: rec.data.tag.toLowerCase(), value: rec.data.value }] : []
-    )
-    if (records.length > 0) return { certificateDomain, foundAt: levels[i]!, records }
+  const nearest = async (batch: string[]): Promise<CaaObservation | null> => {
+    const results = await Promise.all(batch.map((level) => iterative.resolve(level, 'CAA', { signal })))
+    for (const [i, result] of results.entries()) {
+      if (result.status !== 'answer') continue
+      const records = result.answers.flatMap((rec) =>
+        rec.data.kind === 'caa' ? [{ flags: rec.data.flags, tag: rec.data.tag.toLowerCase(), value: rec.data.value }] : []
+      )
+      if (records.length > 0) return { certificateDomain, foundAt: batch[i]!, records }
+    }
+    return null
   }
-  return { certificateDomain, foundAt: null, records: [] }
+  const belowTld = levels.filter((level) => !isRegistryZone(level))
+  const registries = levels.filter((level) => isRegistryZone(level))
+  return (await nearest(belowTld)) ?? (await nearest(registries)) ?? { certificateDomain, foundAt: null, records: [] }
 }
+
+/**
+ * How long to wait for each try, and how many: the timeout the user set is split into three shorter tries within
+ * the same worst case as before (two full timeouts). A dropped packet then costs a third of the timeout, not all of
+ * it: networks and public resolvers that rate-limit drop a few packets of a burst, and a re-check that follows the
+ * first one closely is the burst that gets dropped.
+ */
+export function tries(timeoutMs: number): Pick<ExchangeOptions, 'timeoutMs' | 'retries' | 'deadlineMs'> {
+  return { timeoutMs: Math.min(timeoutMs, Math.max(MIN_TRY_MS, Math.round(timeoutMs / 3))), retries: 2, deadlineMs: timeoutMs * 2 }
+}
+
+/** Below this a far resolver doing a cold recursion would be retried before it could answer. */
+const MIN_TRY_MS = 400
 
 export function recordValue(record: DnsRecord): string {
   if (record.data.kind === 'txt') return record.data.value

@@ -9,7 +9,12 @@ import type { DiagnoseInput, DiagnosisReport } from '../../shared/diagnosis-type
 
 export type RunDiagnosisFn = (
   input: DiagnoseInput,
-  options: { signal: AbortSignal; onProgress: (done: number, total: number) => void }
+  options: {
+    signal: AbortSignal
+    onProgress: (done: number, total: number) => void
+    /** The last report of the same input for this session: the engine tells a cache wait that ran out by it. */
+    previous: DiagnosisReport | null
+  }
 ) => Promise<DiagnosisReport>
 
 /** The clock and timer the loop uses; tests pass a manual one, so nothing depends on real time. */
@@ -46,6 +51,8 @@ interface Watch {
 
 export class WatchService {
   private readonly watches = new Map<string, Watch>()
+  /** Per session, the last report and the input it answered; kept across restarts (Check now) of the watch. */
+  private readonly lastReports = new Map<string, { inputKey: string; report: DiagnosisReport }>()
   private readonly timers: WatchTimers
 
   constructor(private readonly options: WatchServiceOptions) {
@@ -80,6 +87,12 @@ export class WatchService {
     for (const id of [...this.watches.keys()]) this.stop(id)
   }
 
+  /** Forgets a session entirely (it was deleted): its watch and its last report. */
+  forget(sessionId: string): void {
+    this.stop(sessionId)
+    this.lastReports.delete(sessionId)
+  }
+
   isWatching(sessionId: string): boolean {
     return this.watches.has(sessionId)
   }
@@ -109,10 +122,14 @@ export class WatchService {
     }
     emitChecking(0)
     try {
+      const inputKey = JSON.stringify(watch.input)
+      const last = this.lastReports.get(watch.sessionId)
       const report = await this.options.run(watch.input, {
         signal: controller.signal,
-        onProgress: (done, total) => emitChecking(total > 0 ? Math.min(1, Math.max(0, done / total)) : 0)
+        onProgress: (done, total) => emitChecking(total > 0 ? Math.min(1, Math.max(0, done / total)) : 0),
+        previous: last && last.inputKey === inputKey ? last.report : null
       })
+      this.lastReports.set(watch.sessionId, { inputKey, report })
       if (watch.stopped) return
       try {
         await this.options.onReport?.(watch.sessionId, report)

@@ -8,7 +8,7 @@ import {
 } from '../../../src/renderer/src/lib/nslookup'
 import { gateStates, isReady } from '../../../src/renderer/src/lib/readiness'
 import { baseDomainOf, hostToType, planPlacements, recordNameFor, relativeHostOf } from '../../../src/renderer/src/lib/record-placement'
-import { displayStatus, matchesExpected } from '../../../src/renderer/src/lib/values'
+import { displayStatus, matchesExpected } from '../../../src/shared/display-status'
 import { cleanDomainInput, domainProblem, resolverAddressProblem } from '../../../src/renderer/src/lib/validate'
 import { OK_REPORT, QUOTED_REPORT, report } from './fake-api'
 
@@ -139,13 +139,13 @@ describe('readiness gate', () => {
   it('names the check that holds it back', () => {
     const waiting = report([
       createFinding('record.ok', { name: 'n', type: 'TXT', servers: 2 }),
-      createFinding('propagation.pending', { resolver: 'Google', name: 'n', seconds: 120 })
+      createFinding('propagation.pending', { resolver: 'Google', resolvers: ['Google'], name: 'n', seconds: 120 })
     ])
     expect(gateStates(waiting).filter((s) => !s.passed).map((s) => s.check)).toEqual(['caches'])
     const blocked = report([
       createFinding('record.ok', { name: 'n', type: 'TXT', servers: 2 }),
-      createFinding('caa.blocks_ca', { domain: 'd', foundAt: 'd', ca: 'digicert', caName: 'DigiCert', record: 'r', tag: 'issue' }),
-      createFinding('dnssec.bogus', { resolver: 'r', name: 'n', ede: '' })
+      createFinding('caa.blocks_ca', { domain: 'd', domains: ['d'], foundAt: 'd', ca: 'digicert', caName: 'DigiCert', record: 'r', tag: 'issue' }),
+      createFinding('dnssec.bogus', { resolver: 'r', resolvers: ['r'], name: 'n', zone: 'z', ede: '', cause: 'unknown', validFrom: '', validUntil: '' })
     ])
     expect(gateStates(blocked).filter((s) => !s.passed).map((s) => s.check)).toEqual(['caa', 'dnssec'])
     expect(gateStates(QUOTED_REPORT).filter((s) => !s.passed).map((s) => s.check)).toEqual(['authoritative'])

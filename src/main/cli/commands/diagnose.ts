@@ -86,7 +86,7 @@ async function watch(
   let checks = 0
   try {
     for (;;) {
-      const report = await runDiagnosis(input, { signal: stop.signal })
+      const report = await runDiagnosis(input, { signal: stop.signal, previous })
       checks++
       if (json) process.stdout.write(JSON.stringify(report) + '\n')
       else if (!previous) process.stdout.write(render(report))
@@ -114,7 +114,8 @@ function describeChange(before: DiagnosisReport, after: DiagnosisReport): string
 }
 
 function paramsSummary(params: Record<string, unknown>): string {
-  const name = params['name'] ?? params['resolver'] ?? params['domain'] ?? ''
+  const list = params['resolvers'] ?? params['servers'] ?? params['domains']
+  const name = params['name'] ?? (Array.isArray(list) ? list.join(', ') : (params['resolver'] ?? params['domain'] ?? ''))
   return String(name)
 }
 
