@@ -2,7 +2,7 @@
  * zod issues that carry a message id (see messages.ts), so a refusal found by a schema speaks the same words as
  * the check it ran. `error-body.ts` (API) and `inputErrorOf` (engine) read the id back from `issue.params`.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { type ErrorMessageId, isErrorMessageId, isLocalized, type MessageParams, type MessageRef } from './messages'
 
 /** A custom issue worded by the locale message `messageId`. */

@@ -4,7 +4,7 @@
  * go through `callApi` in `dispatch.ts`, which uses this module, so a channel cannot be reached without its input
  * checked. Only adapters import it; the shapes the services store are in `services/stored-schemas.ts`.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import { API_CHANNELS, type ApiChannel, type ApiErrorBody } from '../../shared/api'
 import { SUPPORTED_LOCALES } from '../../shared/app-locales'
 import type { DiagnoseInput } from '../../shared/diagnosis-types'

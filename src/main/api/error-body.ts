@@ -4,7 +4,7 @@
  * Input problems (zod issues, the engine's InputError, the service's own ApiError) are `bad_input`; anything else
  * is `internal`.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { ApiErrorBody } from '../../shared/api'
 import { ApiError } from '../../shared/api-result'
 import { type ErrorMessageId, isLocalized, type MessageParams, type MessageRef } from '../../shared/messages'

@@ -4,7 +4,7 @@
  * `value`...) with the message id of what is wrong. The API's channel schema checks shapes and bounds first;
  * this is the meaning, and the CLI reaches it directly.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { DiagnoseInput, VerificationRecordType } from '../../shared/diagnosis-types'
 import { DEFAULT_TIMEOUT_MS, LIMITS } from '../../shared/limits'
 import { type ErrorMessageId, LocalizedError, type MessageParams } from '../../shared/messages'

@@ -3,7 +3,7 @@
  * schemas with bounds on every string and list. Services import this module; the API's channel map
  * (`src/main/api/channel-schemas.ts`) builds on it for the channels that carry these shapes.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import type { AppSettings, VerificationSession } from '../../shared/api'
 import { SUPPORTED_LOCALES } from '../../shared/app-locales'
 import type { DiagnosisReport } from '../../shared/diagnosis-types'

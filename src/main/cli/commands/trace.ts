@@ -7,14 +7,6 @@ import { helpHint, UsageError } from '../usage-error'
 import { usage } from './query'
 import { toQuestion } from '../../dns/exchange'
 
-export const TRACE_USAGE = `Usage: dnsverify trace NAME [TYPE] [--root S ...] [--auth-port P] [--timeout MS] [--ipv6] [--json]
-  Follows the delegation from the root servers down to the answer, like dig +trace.
-  --root S       root server IP[:port] to start from (repeatable; default: the IANA root servers)
-  --auth-port P  port to ask every authoritative server on (labs whose servers do not listen on 53)
-  --timeout MS   ms to wait for each try (default 2000)
-  --ipv6         also use IPv6 addresses of servers
-  --json         print the whole resolution (every step) as JSON`
-
 export async function run(argv: string[]): Promise<CommandResult> {
   const { values, positionals } = parseCommandArgs(
     argv,

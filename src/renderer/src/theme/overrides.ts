@@ -1,15 +1,8 @@
 /**
  * The app's look on top of Naive UI: fonts, brand colours, and the contrast fixes that keep text at 4.5:1 or better
- * in light and dark; and Naive UI's own strings and dates per app locale.
+ * in light and in dark.
  */
-import type { AppLocale } from '@shared/app-locales'
-import { dateEnUS, dateEsAR, dateZhCN, enUS, esAR, zhCN, type GlobalThemeOverrides, type NDateLocale, type NLocale } from 'naive-ui'
-
-export const NAIVE_LOCALES: Readonly<Record<AppLocale, { locale: NLocale; date: NDateLocale }>> = {
-  en: { locale: enUS, date: dateEnUS },
-  'zh-CN': { locale: zhCN, date: dateZhCN },
-  es: { locale: esAR, date: dateEsAR }
-}
+import type { GlobalThemeOverrides } from 'naive-ui'
 
 const FONT =
   "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', 'Helvetica Neue', Arial, 'PingFang SC', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif"
