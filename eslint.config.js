@@ -59,6 +59,12 @@ export default tseslint.config(
     }
   },
   {
+    // The command line's launcher is CommonJS on purpose (bin/package.json): node starts it faster.
+    files: ['bin/**/*.js'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' }
+  },
+  {
     // A global declaration file cannot have a top-level import (it would become a module): `import()` types there.
     files: ['**/*.d.ts'],
     rules: { '@typescript-eslint/consistent-type-imports': ['error', { disallowTypeAnnotations: false }] }

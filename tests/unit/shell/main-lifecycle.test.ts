@@ -1,8 +1,7 @@
 // The main process's lifecycle (src/main/shell/index.ts) run in plain Node against a stand-in `electron` module: what
 // happens at start (sandbox, single instance, menu, About, the window at its saved place, IPC), on a second launch,
 // when a watched check turns green, when the user picks another language, and on quit. The engine is a scripted
-// double (tests/unit/services/fake-engine.ts); everything else is the real code, writing to a temporary data folder.
-import { EventEmitter } from 'node:events'
+// double (tests/support/fake-engine.ts); everything else is the real code, writing to a temporary data folder.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
