@@ -5,7 +5,7 @@
  * test so any change shows in review.
  */
 import type { CertificateAuthority, Provider } from './catalog-types'
-import type { DiagnoseInput, DiagnosisReport } from './diagnosis-types'
+import type { DiagnoseInput, DiagnosisReport, VerificationRecordInput } from './diagnosis-types'
 import type { Verdict } from './findings'
 import type { AppLocale } from './app-locales'
 import type { MessageRef, ShownMessage } from './messages'
@@ -52,10 +52,8 @@ export interface VerificationSession {
   step: 1 | 2 | 3 | 4 | 5
   domain: string
   certificateKind: CertificateKind
-  domains: string[]
-  host: string
-  type: 'TXT' | 'CNAME'
-  value: string
+  /** The order's records: one per certificate domain, each with the host, type and value the CA gave for it. */
+  records: VerificationRecordInput[]
   ca: string | null
   /** Platform the user says they will add the record at. */
   intendedPlatform: string | null

@@ -7,13 +7,31 @@ import type { Finding, Verdict } from './findings'
 
 export type VerificationRecordType = 'TXT' | 'CNAME'
 
-export interface DiagnoseInput {
-  /** Certificate domains: `example.com`, `www.example.com`, `*.example.com`; several for a multi-domain certificate. */
-  domains: string[]
+/** One verification record of a certificate order, as the CA shows it for one domain. */
+export interface VerificationRecordInput {
+  /** The certificate domain this record proves: `example.com`, `www.example.com`, `*.example.com`. */
+  domain: string
   /** Host record exactly as the CA shows it: relative (`_dnsauth`) or full (`_dnsauth.example.com.`). */
   host: string
   type: VerificationRecordType
   value: string
+}
+
+/**
+ * What to check: the order's records (`records`), or the older single-record form, one host, type and value for
+ * every domain of `domains`, which means one record per domain. Give one form or the other.
+ */
+export interface DiagnoseInput {
+  /** Every record of the order; several may share a name (a wildcard and its apex each with their own token). */
+  records?: VerificationRecordInput[]
+  /** Single-record form: certificate domains, several for a multi-domain certificate. */
+  domains?: string[]
+  /** Single-record form: the host record for every domain. */
+  host?: string
+  /** Single-record form: the type for every domain. */
+  type?: VerificationRecordType
+  /** Single-record form: the value for every domain. */
+  value?: string
   /** CA catalog id, for the CAA check. */
   ca?: string
   /** Provider catalog id of the platform the user believes hosts the DNS. */
@@ -56,6 +74,8 @@ export type ServerStatus = 'ok' | 'timeout' | 'refused' | 'servfail' | 'lame' | 
 export interface AuthoritativeObservation {
   /** Record name asked for. */
   name: string
+  /** Record type asked for. */
+  type: VerificationRecordType
   zone: string
   /** NS host name. */
   server: string
@@ -111,6 +131,8 @@ export interface NegativeSoa {
 export interface ResolverObservation {
   /** Record name asked for. */
   name: string
+  /** Record type asked for. */
+  type: VerificationRecordType
   id: string
   label: string
   address: string
@@ -202,6 +224,8 @@ export interface PlatformObservation {
   nameservers: string[]
   /** Record name asked for. */
   name: string
+  /** Record type asked for. */
+  type: VerificationRecordType
   zone: string
   /** A server of the platform answered for the zone with authority (the zone is set up there). */
   zoneFound: boolean
@@ -211,8 +235,22 @@ export interface PlatformObservation {
   server: string | null
 }
 
+/** One record of the order as checked: where it goes, what it should hold, and its own verdict. */
+export interface RecordReport extends RecordPlacement {
+  host: string
+  type: VerificationRecordType
+  value: string
+  /** This record's verdict: the findings about it and those about the whole check. */
+  verdict: Verdict
+  /** Indexes (into `findings`) of the findings about this record. */
+  findings: number[]
+}
+
 export interface DiagnosisReport {
   input: DiagnoseInput
+  /** Every record of the order, in input order, each with its verdict; the overall verdict is the worst. */
+  records: RecordReport[]
+  /** Where each record goes (same order as `records`; kept for readers of older reports). */
   placements: RecordPlacement[]
   verdict: Verdict
   findings: Finding[]

@@ -3,7 +3,7 @@
  * answer holding only other values than the expected ones reads "differs", and a resolver that cannot see the
  * domain reads "different_view". The words for each are under `ui.status.server.*` / `ui.status.resolver.*`.
  */
-import type { ResolverObservation } from './diagnosis-types'
+import type { ResolverObservation, VerificationRecordType } from './diagnosis-types'
 
 /** Whether a value DNS returned is the one the CA expects: TXT exactly, CNAME targets case-insensitively without the final dot. */
 export function matchesExpected(found: string, expected: string, type: 'TXT' | 'CNAME'): boolean {
@@ -12,14 +12,30 @@ export function matchesExpected(found: string, expected: string, type: 'TXT' | '
   return bare(found) === bare(expected)
 }
 
-/** A status for the tables: an answer with values, none of them the expected one, reads "different value". */
-export function displayStatus<S extends string>(status: S, values: readonly string[], expected: string, type: 'TXT' | 'CNAME'): S | 'differs' {
+/** A status for the tables: an answer with values, none of them an expected one, reads "different value". */
+export function displayStatus<S extends string>(status: S, values: readonly string[], expected: readonly string[], type: VerificationRecordType): S | 'differs' {
   if (status !== 'ok' || values.length === 0) return status
-  return values.some((value) => matchesExpected(value, expected, type)) ? status : 'differs'
+  return values.some((value) => expected.some((e) => matchesExpected(value, e, type))) ? status : 'differs'
 }
 
 /** The status word key of a resolver row: its reading where that says more than its status. */
-export function resolverDisplayStatus(row: Pick<ResolverObservation, 'status' | 'values' | 'reading'>, expected: string, type: 'TXT' | 'CNAME'): string {
+export function resolverDisplayStatus(
+  row: Pick<ResolverObservation, 'status' | 'values' | 'reading'>,
+  expected: readonly string[],
+  type: VerificationRecordType
+): string {
   if (row.reading === 'different_view') return 'different_view'
   return displayStatus(row.status, row.values, expected, type)
+}
+
+/**
+ * What the order expects at a table row's name: the values of every record there, and their type (a row of a
+ * report saved before rows carried their type takes the type of the first record at its name).
+ */
+export function expectedAt(
+  records: readonly { name: string; type: VerificationRecordType; value: string }[],
+  row: { name: string; type?: VerificationRecordType }
+): { type: VerificationRecordType; values: string[] } {
+  const type = row.type ?? records.find((r) => r.name === row.name)?.type ?? 'TXT'
+  return { type, values: [...new Set(records.filter((r) => r.name === row.name && r.type === type).map((r) => r.value))] }
 }

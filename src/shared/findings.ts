@@ -297,6 +297,11 @@ export interface Finding {
   severity: Severity
   params: FindingParams
   evidence: Evidence[]
+  /**
+   * The records of the order (indexes into the input's records) this finding is about; absent for findings about
+   * the whole check (the platform, a server, a resolver that does not answer).
+   */
+  records?: number[]
 }
 
 /** Where the user stands, derived from findings (never stored separately). */
@@ -446,6 +451,12 @@ export function deriveVerdict(findings: readonly Pick<Finding, 'id' | 'severity'
   if (!everyRecordConfirmed) return 'action_needed'
   const stillPropagating = findings.some((f) => f.id === 'propagation.pending' || f.id === 'propagation.negative_cached')
   return stillPropagating ? 'waiting' : 'verified'
+}
+
+/** The verdict of the whole order: its worst record's (action needed, then waiting, then verified). */
+export function worstVerdict(verdicts: readonly Verdict[]): Verdict {
+  if (verdicts.includes('action_needed') || verdicts.length === 0) return 'action_needed'
+  return verdicts.includes('waiting') ? 'waiting' : 'verified'
 }
 
 function matchesKind(value: unknown, kind: ParamKind): boolean {

@@ -10,14 +10,15 @@ import type {
   DiagnosisReport,
   NearMissObservation,
   ResolverObservation,
+  VerificationRecordType,
   ZoneObservation
 } from '../../src/shared/diagnosis-types'
 import type { DnsRecord } from '../../src/shared/dns-types'
 import { checkFindingParams, deriveVerdict, type Finding, type FindingId, type Verdict } from '../../src/shared/findings'
-import type { NormalizedInput } from '../../src/main/diagnosis/input'
+import type { NormalizedInput, NormalizedRecord } from '../../src/main/diagnosis/input'
 import type { Observations } from '../../src/main/diagnosis/observations'
 import { runDiagnosis } from '../../src/main/diagnosis/run-diagnosis'
-import { baseDomainOf, placeRecord } from '../../src/shared/placement'
+import { baseDomainOf, placeRecord, recordNameFor } from '../../src/shared/placement'
 import { isSubdomainOf } from '../../src/shared/names'
 import type { Rule } from '../../src/main/diagnosis/rules/rule'
 import { runRules } from '../../src/main/diagnosis/run-rules'
@@ -30,20 +31,32 @@ export const NAME = `_dnsauth.${DOMAIN}`
 export const NS1 = { server: 'ns1.example-dns.net', address: '192.0.2.1' }
 export const NS2 = { server: 'ns2.example-dns.net', address: '192.0.2.2' }
 
-export function input(overrides: Partial<NormalizedInput> = {}): NormalizedInput {
+/**
+ * A checked input. The record part reads like the single-record form (`domains`, `host`, `type`, `value`: one
+ * record per domain, by default `_dnsauth` TXT = TOKEN for example.com), or give `records` for an order whose
+ * records differ.
+ */
+export function input(
+  overrides: Partial<NormalizedInput> & { domains?: string[]; host?: string; type?: VerificationRecordType; value?: string } = {}
+): NormalizedInput {
+  const { domains = [DOMAIN], host = '_dnsauth', type = 'TXT', value = TOKEN, records, ...options } = overrides
   return {
-    domains: [DOMAIN],
-    host: '_dnsauth',
-    type: 'TXT',
-    value: TOKEN,
+    records: records ?? domains.map((domain) => record({ domain, host, type, value })),
     ca: null,
     platform: null,
     resolvers: [],
     roots: [],
     authPort: null,
     timeoutMs: 500,
-    ...overrides
+    ...options
   }
+}
+
+/** One checked record of an order, placed by the shared rules. */
+export function record(r: { domain: string; host?: string; type?: VerificationRecordType; value?: string }): NormalizedRecord {
+  const host = r.host ?? '_dnsauth'
+  const baseDomain = baseDomainOf(r.domain)
+  return { domain: r.domain, host, type: r.type ?? 'TXT', value: r.value ?? TOKEN, baseDomain, name: recordNameFor(host, baseDomain) }
 }
 
 /** TXT records (one character-string each, unless a value is an array) as the codec decodes them. */
@@ -74,6 +87,8 @@ export function auth(overrides: Partial<AuthoritativeObservation> = {}): Authori
   const rcode = { nxdomain: 'NXDOMAIN', lame: 'REFUSED', servfail: 'SERVFAIL' }[status as string] ?? (answered ? 'NOERROR' : null)
   return {
     name,
+    // Filled in by observations() from the order's record at the name, unless given.
+    type: undefined as unknown as VerificationRecordType,
     zone: DOMAIN,
     ...NS1,
     status,
@@ -96,6 +111,7 @@ export function auth(overrides: Partial<AuthoritativeObservation> = {}): Authori
 export function resolver(overrides: Partial<ResolverObservation> = {}): ResolverObservation {
   const values = overrides.values ?? [TOKEN]
   return {
+    type: undefined as unknown as VerificationRecordType,
     name: NAME,
     id: '192.0.2.53',
     label: '192.0.2.53',
@@ -154,7 +170,10 @@ export function observations(overrides: Partial<Observations> & { zoneApex?: str
   const inp = rest.input ?? input()
   // A domain outside `zoneApex` (a second registered domain) is its own zone.
   const zoneFor = (d: string) => (zoneApex === null || isSubdomainOf(baseDomainOf(d), zoneApex) ? zoneApex : baseDomainOf(d))
-  const placements = rest.placements ?? inp.domains.map((d) => placeRecord(d, inp.host, zoneFor(d)))
+  const placements = rest.placements ?? inp.records.map((r) => placeRecord(r.domain, r.host, zoneFor(r.domain)))
+  // An observation built without a type was asked with the type of the order's record at its name.
+  const typeAt = (name: string): VerificationRecordType => inp.records.find((r) => r.name === name)?.type ?? 'TXT'
+  const typed = <O extends { name: string; type?: VerificationRecordType }>(list: O[]) => list.map((o) => ({ ...o, type: o.type ?? typeAt(o.name) }))
   const zones = rest.zones ?? [...new Map(placements.map((p) => [p.name, p.zone])).entries()].map(([name, apex]) =>
     apex === null ? zone({ name, found: false, apex, reason: 'nxdomain', nameservers: [], parentNameservers: [] }) : zone({ name, apex })
   )
@@ -162,17 +181,17 @@ export function observations(overrides: Partial<Observations> & { zoneApex?: str
     input: inp,
     placements,
     zones,
-    authoritative: [auth(), auth(NS2)],
     nearMisses: [],
-    resolvers: [],
     caa: [],
     dnssec: [],
-    atPlatform: [],
     previous: null,
     // As observe.ts does: from every NS host of the zones, parent and child side.
     provider: detectProvider(zones.flatMap((z) => [...z.nameservers, ...z.parentNameservers])),
     startedAt: Date.UTC(2024, 4, 28, 12),
-    ...rest
+    ...rest,
+    authoritative: typed(rest.authoritative ?? [auth(), auth(NS2)]),
+    resolvers: typed(rest.resolvers ?? []),
+    atPlatform: typed(rest.atPlatform ?? [])
   }
 }
 
@@ -180,7 +199,15 @@ export function observations(overrides: Partial<Observations> & { zoneApex?: str
 export function runDiagnosisReportOf(obs: Observations): DiagnosisReport {
   const findings = runRules(obs)
   return {
-    input: { domains: obs.input.domains, host: obs.input.host, type: obs.input.type, value: obs.input.value },
+    input: { records: obs.input.records.map(({ domain, host, type, value }) => ({ domain, host, type, value })) },
+    records: obs.input.records.map((r, i) => ({
+      ...obs.placements[i]!,
+      host: r.host,
+      type: r.type,
+      value: r.value,
+      verdict: deriveVerdict(findings, [r.name]),
+      findings: []
+    })),
     placements: obs.placements,
     verdict: deriveVerdict(findings, [...new Set(obs.placements.map((p) => p.name))]),
     findings,

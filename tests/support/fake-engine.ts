@@ -5,6 +5,7 @@
 import type { DelegationSummary } from '../../src/shared/api'
 import type { DiagnoseInput, DiagnosisReport } from '../../src/shared/diagnosis-types'
 import { createFinding, deriveVerdict, type Finding } from '../../src/shared/findings'
+import { baseDomainOf, placeRecord } from '../../src/shared/placement'
 import type { DiagnosisEngine } from '../../src/main/services/api-service'
 import type { WatchTimers } from '../../src/main/services/watch-service'
 
@@ -15,16 +16,20 @@ export function sampleInput(overrides: Partial<DiagnoseInput> = {}): DiagnoseInp
 }
 
 export function sampleReport(findings: Finding[] = [createFinding('record.missing', { name: '_dnsauth.example.com', type: 'TXT' })], input: DiagnoseInput = sampleInput()): DiagnosisReport {
+  // One record per domain of the input (either form), each in its own base domain's zone.
+  const order = input.records ?? (input.domains ?? ['example.com']).map((domain) => ({ domain, host: input.host ?? '_dnsauth', type: input.type ?? 'TXT', value: input.value ?? TOKEN_VALUE }))
+  const placements = order.map((r) => placeRecord(r.domain, r.host, baseDomainOf(r.domain)))
+  const verdict = deriveVerdict(findings)
   return {
     input,
-    placements: [
-      { certificateDomain: 'example.com', baseDomain: 'example.com', name: '_dnsauth.example.com', zone: 'example.com', relativeHost: '_dnsauth' }
-    ],
-    verdict: deriveVerdict(findings),
+    records: order.map((r, i) => ({ ...placements[i]!, host: r.host, type: r.type, value: r.value, verdict, findings: findings.map((_, j) => j) })),
+    placements,
+    verdict,
     findings,
     authoritative: [
       {
         name: '_dnsauth.example.com',
+        type: 'TXT',
         zone: 'example.com',
         server: 'ns1.example-dns.net',
         address: '192.0.2.1',
@@ -46,6 +51,7 @@ export function sampleReport(findings: Finding[] = [createFinding('record.missin
     resolvers: [
       {
         name: '_dnsauth.example.com',
+        type: 'TXT',
         id: 'google',
         label: 'Google Public DNS (8.8.8.8)',
         address: '8.8.8.8',

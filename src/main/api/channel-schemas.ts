@@ -10,22 +10,40 @@ import { SUPPORTED_LOCALES } from '../../shared/app-locales'
 import type { DiagnoseInput } from '../../shared/diagnosis-types'
 import { LIMITS } from '../../shared/limits'
 import { customIssue } from '../../shared/schema-issues'
-import { appSettingsSchema, diagnosisReportSchema, port, sessionIdSchema, text, verificationSessionSchema } from '../services/stored-schemas'
+import {
+  appSettingsSchema,
+  diagnosisReportSchema,
+  port,
+  sessionIdSchema,
+  text,
+  verificationRecordSchema,
+  verificationSessionSchema
+} from '../services/stored-schemas'
 import { zodErrorBody } from './error-body'
 
 // ── Diagnosis input ────────────────────────────────────────────────────────────────────────────────────────────
 
+/** The order's records or the single-record form; which of the two is given, and how, the engine's input checks. */
 export const diagnoseInputSchema = z.strictObject({
-  domains: z.array(text(LIMITS.domainChars)).min(1).max(LIMITS.domains),
-  host: text(LIMITS.hostChars),
-  type: z.enum(['TXT', 'CNAME']),
-  value: text(LIMITS.valueChars),
+  records: z.array(verificationRecordSchema).min(1).max(LIMITS.domains).optional(),
+  domains: z.array(text(LIMITS.domainChars)).min(1).max(LIMITS.domains).optional(),
+  host: text(LIMITS.hostChars).optional(),
+  type: z.enum(['TXT', 'CNAME']).optional(),
+  value: text(LIMITS.valueChars).optional(),
   ca: text(LIMITS.idChars).optional(),
   platform: text(LIMITS.idChars).optional(),
   resolvers: z.array(text(LIMITS.serverChars)).max(LIMITS.servers).optional(),
   roots: z.array(text(LIMITS.serverChars)).max(LIMITS.servers).optional(),
   authPort: port.optional(),
   timeoutMs: z.int().min(LIMITS.timeoutMs.min).max(LIMITS.timeoutMs.max).optional()
+}).superRefine((input, ctx) => {
+  // Without records, the single-record form needs all its four fields.
+  if (input.records !== undefined) return
+  for (const field of ['domains', 'host', 'type', 'value'] as const) {
+    if (input[field] === undefined) {
+      ctx.addIssue(customIssue('schema.missing', { what: { messageId: 'schema.field', params: { field } } }, [field]))
+    }
+  }
 }) satisfies z.ZodType<DiagnoseInput>
 
 // ── Channel inputs ─────────────────────────────────────────────────────────────────────────────────────────────

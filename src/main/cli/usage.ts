@@ -34,16 +34,23 @@ export const TRACE_USAGE = `Usage: dnsverify trace NAME [TYPE] [--root S ...] [-
   --ipv6         also use IPv6 addresses of servers
   --json         print the whole resolution (every step) as JSON`
 
-export const DIAGNOSE_USAGE = `Usage: dnsverify diagnose --domain D [--domain D2 ...] --host H --type TXT|CNAME --value V
-                          [--ca ID] [--platform ID] [--resolver S ...] [--root S ...] [--auth-port P]
-                          [--timeout MS] [--json] [--watch [--interval S] [--max-checks N]]
+export const DIAGNOSE_USAGE = `Usage: dnsverify diagnose --domain D [--domain D2 ...] --host H --type TXT|CNAME --value V [options]
+       dnsverify diagnose --record DOMAIN,HOST,TYPE,VALUE [--record ...] [options]
+       dnsverify diagnose --input FILE|- [options]
+Records:
   --domain     certificate domain: example.com, www.example.com, *.example.com (repeat for multi-domain)
   --host       host record as the CA shows it: _dnsauth or _dnsauth.example.com
-  --type       TXT or CNAME;  --value  the record value from the CA
+  --type       TXT or CNAME;  --value  the record value from the CA (the same for every --domain)
+  --record     one record of the order with its own host and value, repeatable:
+               --record example.com,_dnsauth,TXT,token1 --record shop.example.com,_dnsauth.shop,TXT,token2
+  --input      a JSON file (- for standard input): {"records":[{"domain":…,"host":…,"type":…,"value":…}, …],
+               "ca":…, "platform":…, "resolvers":[…], "roots":[…], "authPort":…}; the options below override it
+Options:
   --ca         CA id for the CAA check (digicert, geotrust, globalsign, sectigo, letsencrypt, trustasia, ...)
   --platform   where you added the record, by id or name (huaweicloud, aliyun, 阿里云, dnspod, cloudflare, aws, ...)
   --resolver   resolver to check: system, a preset (google, cloudflare, ...) or IP[:port]; default system + presets
                (with --root: none unless given, public resolvers cannot see a private root)
   --root       root server IP[:port] for iterative resolution (labs);  --auth-port  port of authoritative servers
+  --timeout    per-try timeout in ms;  --json  the whole report as JSON
   --watch      re-check until verified; --interval seconds between checks (default 30); --max-checks limit
 Exit status: 0 verified, 1 waiting or action needed, 2 bad usage.`

@@ -1,13 +1,15 @@
 import type { DiagnosisReport } from '../../shared/diagnosis-types'
-import { displayStatus, resolverDisplayStatus } from '../../shared/display-status'
+import { displayStatus, expectedAt, resolverDisplayStatus } from '../../shared/display-status'
 import { findingSections } from '../../shared/finding-sections'
 import { findingText, formatMessage, messageAt, type LocaleMessages } from '../../shared/format-message'
 import en from '../../shared/locales/en.json'
 
 const SEVERITY_MARK = { error: '✗', warning: '!', info: 'i', ok: '✓' } as const
+const VERDICT_MARK = { verified: '✓', waiting: '…', action_needed: '✗' } as const
 
 /**
- * The readable report the CLI prints, in the order step 4 shows it: the verdict, where the record goes, then the
+ * The readable report the CLI prints, in the order step 4 shows it: the verdict, each record with its own verdict and
+ * where it goes, then the
  * findings by section (problems, warnings, good news, information) with the same title, explanation and fix steps
  * as the UI, then the servers' and resolvers' answers. Every word comes from the locale files.
  */
@@ -17,10 +19,11 @@ export function formatReport(report: DiagnosisReport, messages: LocaleMessages =
   out.push(`${say('report.verdict')}: ${say(`diagnosis.verdict.${report.verdict}`)}`)
   if (report.etaSeconds !== null) out.push(say('report.eta', { duration: formatDuration(report.etaSeconds, messages) }))
   out.push('')
-  out.push(`${say('report.placements')}:`)
-  for (const p of report.placements) {
-    const zone = p.zone ? say('report.placementLine', { zone: p.zone, host: p.relativeHost ?? '' }) : say('report.zoneNotFound')
-    out.push(`  ${p.certificateDomain} → ${p.name} (${zone})`)
+  out.push(`${say('report.records')}:`)
+  for (const r of report.records) {
+    const zone = r.zone ? say('report.placementLine', { zone: r.zone, host: r.relativeHost ?? '' }) : say('report.zoneNotFound')
+    out.push(`  ${VERDICT_MARK[r.verdict]} ${r.certificateDomain} → ${r.name} ${r.type} ${JSON.stringify(r.value)}  ${say(`diagnosis.verdict.${r.verdict}`)}`)
+    out.push(`      (${zone})`)
   }
   out.push('')
   for (const { section, findings } of findingSections(report.findings)) {
@@ -33,12 +36,12 @@ export function formatReport(report: DiagnosisReport, messages: LocaleMessages =
       out.push('')
     }
   }
-  const { type, value } = report.input
   if (report.authoritative.length > 0) {
     out.push(`${say('report.authoritative')}:`)
     for (const a of report.authoritative) {
       const values = a.cname ? `CNAME ${a.cname}` : a.values.map((v) => JSON.stringify(v)).join(', ') || '-'
-      const status = say(`ui.status.server.${displayStatus(a.status, a.values, value, type)}`)
+      const expected = expectedAt(report.records, a)
+      const status = say(`ui.status.server.${displayStatus(a.status, a.values, expected.values, expected.type)}`)
       const ignored = a.ignoredReplies > 0 ? ` (${a.ignoredReplies} ignored)` : ''
       out.push(
         `  ${a.server} (${a.address})  ${status}${ignored}  ${values}${a.ttl !== null ? `  TTL ${a.ttl}` : ''}${a.soaSerial !== null ? `  serial ${a.soaSerial}` : ''}`
@@ -50,7 +53,8 @@ export function formatReport(report: DiagnosisReport, messages: LocaleMessages =
     out.push(`${say('report.resolvers')}:`)
     for (const r of report.resolvers) {
       const values = r.values.map((v) => JSON.stringify(v)).join(', ') || '-'
-      const status = say(`ui.status.resolver.${resolverDisplayStatus(r, value, type)}`)
+      const expected = expectedAt(report.records, r)
+      const status = say(`ui.status.resolver.${resolverDisplayStatus(r, expected.values, expected.type)}`)
       const ttl =
         r.ttl !== null
           ? `  TTL ${r.ttl}`

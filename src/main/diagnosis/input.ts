@@ -8,7 +8,8 @@ import * as z from 'zod'
 import type { DiagnoseInput, VerificationRecordType } from '../../shared/diagnosis-types'
 import { DEFAULT_TIMEOUT_MS, LIMITS } from '../../shared/limits'
 import { type ErrorMessageId, LocalizedError, type MessageParams } from '../../shared/messages'
-import { checked, issueMessage } from '../../shared/schema-issues'
+import { checked, customIssue, issueMessage } from '../../shared/schema-issues'
+import { baseDomainOf, recordNameFor } from '../../shared/placement'
 import { checkCertificateDomain, checkHostRecord, checkRecordValue } from '../../shared/record-input'
 import { parseServerAddress } from '../../shared/server-address'
 import { parseResolverSpec } from '../dns/resolvers'
@@ -29,11 +30,11 @@ export class InputError extends LocalizedError {
 }
 
 /** Each element of a list through `check`, an issue at the element's index for the first it refuses. */
-function eachChecked<O>(check: (value: unknown) => O) {
+function eachChecked<O>(check: (value: unknown) => O, prefix: (string | number)[] = []) {
   return (values: unknown[], ctx: z.RefinementCtx): O[] => {
     const out: O[] = []
     for (const [i, value] of values.entries()) {
-      const result = checked(check, [i])(value, ctx)
+      const result = checked(check, [...prefix, i])(value, ctx)
       if (result === z.NEVER) return z.NEVER
       out.push(result)
     }
@@ -45,20 +46,10 @@ function fail(messageId: ErrorMessageId, params: MessageParams = {}): never {
   throw new LocalizedError(messageId, params)
 }
 
-const certificateDomains = z.unknown().transform(
-  checked((value) => {
-    if (!Array.isArray(value) || value.length === 0) fail('input.noDomains')
-    if (value.length > LIMITS.domains) fail('input.tooManyDomains', { max: LIMITS.domains })
-    return value as unknown[]
-  })
-).transform(eachChecked(checkCertificateDomain))
-
-const recordType = z.unknown().transform(
-  checked((value): VerificationRecordType => {
-    const type = String(value ?? '').trim().toUpperCase()
-    return type === 'TXT' || type === 'CNAME' ? type : fail('input.recordType', { type: String(value) })
-  })
-)
+function checkRecordType(value: unknown): VerificationRecordType {
+  const type = String(value ?? '').trim().toUpperCase()
+  return type === 'TXT' || type === 'CNAME' ? type : fail('input.recordType', { type: String(value) })
+}
 
 const optionalText = z.string().optional()
 
@@ -118,13 +109,79 @@ export const timeoutMs = z
     })
   )
 
-/** The whole input: fields in the order a person fills them, then the value, whose check depends on the type. */
+/** One record of the order, each field through its shared check; a refusal names `records.<i>.<field>`. */
+function checkedRecord(raw: unknown, index: number, ctx: z.RefinementCtx): NormalizedRecord | typeof z.NEVER {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    ctx.addIssue(customIssue('input.recordShape', { index }, ['records', index]))
+    return z.NEVER
+  }
+  const r = raw as Record<string, unknown>
+  const at = (field: string) => ['records', index, field]
+  const domain = checked(checkCertificateDomain, at('domain'))(r['domain'], ctx)
+  if (domain === z.NEVER) return z.NEVER
+  const type = checked(checkRecordType, at('type'))(r['type'], ctx)
+  if (type === z.NEVER) return z.NEVER
+  const host = checked(checkHostRecord, at('host'))(r['host'], ctx)
+  if (host === z.NEVER) return z.NEVER
+  const value = checked((v: unknown) => checkRecordValue(v, type), at('value'))(r['value'], ctx)
+  if (value === z.NEVER) return z.NEVER
+  return placedRecord({ domain, host, type, value })
+}
+
+/** The records of the order, from `records` or from the single-record form (one record per domain). */
+function readRecords(
+  { records, domains, host, type, value }: { records: unknown; domains: unknown; host: unknown; type: unknown; value: unknown },
+  ctx: z.RefinementCtx
+): NormalizedRecord[] | typeof z.NEVER {
+  {
+    if (records !== undefined) {
+      if (domains !== undefined || host !== undefined || value !== undefined) {
+        ctx.addIssue(customIssue('input.bothForms', {}, ['records']))
+        return z.NEVER
+      }
+      if (!Array.isArray(records) || records.length === 0) {
+        ctx.addIssue(customIssue('input.noRecords', {}, ['records']))
+        return z.NEVER
+      }
+      if (records.length > LIMITS.domains) {
+        ctx.addIssue(customIssue('input.tooManyRecords', { max: LIMITS.domains }, ['records']))
+        return z.NEVER
+      }
+      const out: NormalizedRecord[] = []
+      for (const [i, raw] of records.entries()) {
+        const record = checkedRecord(raw, i, ctx)
+        if (record === z.NEVER) return z.NEVER
+        out.push(record)
+      }
+      return out
+    }
+    // The single-record form keeps its field names in errors (`domains.1`, `host`, `type`, `value`).
+    const checkedDomains = checked((v: unknown) => {
+      if (!Array.isArray(v) || v.length === 0) fail('input.noDomains')
+      if (v.length > LIMITS.domains) fail('input.tooManyDomains', { max: LIMITS.domains })
+      return v as unknown[]
+    }, ['domains'])(domains, ctx)
+    if (checkedDomains === z.NEVER) return z.NEVER
+    const names = eachChecked(checkCertificateDomain, ['domains'])(checkedDomains, ctx)
+    if (names === z.NEVER) return z.NEVER
+    const recordType = checked(checkRecordType, ['type'])(type, ctx)
+    if (recordType === z.NEVER) return z.NEVER
+    const hostRecord = checked(checkHostRecord, ['host'])(host, ctx)
+    if (hostRecord === z.NEVER) return z.NEVER
+    const recordValue = checked((v: unknown) => checkRecordValue(v, recordType), ['value'])(value, ctx)
+    if (recordValue === z.NEVER) return z.NEVER
+    return names.map((domain) => placedRecord({ domain, host: hostRecord, type: recordType, value: recordValue }))
+  }
+}
+
+/** The whole input: the records first (in the order a person fills them), then the check's options. */
 export const diagnoseInputMeaning = z
   .object({
-    domains: certificateDomains,
-    type: recordType,
-    host: z.unknown().transform(checked(checkHostRecord)),
-    value: z.unknown(),
+    records: z.unknown().optional(),
+    domains: z.unknown().optional(),
+    host: z.unknown().optional(),
+    type: z.unknown().optional(),
+    value: z.unknown().optional(),
     ca: caId,
     platform: platformId,
     resolvers: resolverSpecs,
@@ -132,10 +189,28 @@ export const diagnoseInputMeaning = z
     authPort,
     timeoutMs
   })
-  .transform(({ value, ...rest }, ctx) => {
-    const checkedValue = checked((v: unknown) => checkRecordValue(v, rest.type), ['value'])(value, ctx)
-    return checkedValue === z.NEVER ? z.NEVER : { ...rest, value: checkedValue }
+  .transform(({ records, domains, host, type, value, ...options }, ctx) => {
+    const read = readRecords({ records, domains, host, type, value }, ctx)
+    return read === z.NEVER ? z.NEVER : { records: read, ...options }
   })
+
+/** A checked record with where it goes: the base domain by the guide's rule and the full record name. */
+function placedRecord(r: Omit<NormalizedRecord, 'baseDomain' | 'name'>): NormalizedRecord {
+  const baseDomain = baseDomainOf(r.domain)
+  return { ...r, baseDomain, name: recordNameFor(r.host, baseDomain) }
+}
+
+/** One record of the order, checked and placed. */
+export interface NormalizedRecord {
+  domain: string
+  host: string
+  type: VerificationRecordType
+  value: string
+  /** The domain the record belongs to (`www.` and `*.` → parent). */
+  baseDomain: string
+  /** Full record name. */
+  name: string
+}
 
 export type NormalizedInput = z.output<typeof diagnoseInputMeaning>
 

@@ -3,7 +3,7 @@
  * catalog, looked up like any name), for the domain's zone and the record. When the domain's name servers point
  * elsewhere, this is where a record "that is not there" usually is.
  */
-import type { PlatformObservation } from '../../shared/diagnosis-types'
+import type { PlatformObservation, VerificationRecordType } from '../../shared/diagnosis-types'
 import type { ServerAddress } from '../../shared/dns-types'
 import type { ExchangeOptions } from '../dns/exchange'
 import { sameName, stripDot } from '../../shared/names'
@@ -14,7 +14,7 @@ import { recordValue, tries, type ObserveDeps } from './observations'
 export async function observeAtPlatform(
   platform: string,
   hosts: readonly string[],
-  records: { name: string; zone: string }[],
+  records: { name: string; type: VerificationRecordType; zone: string }[],
   input: NormalizedInput,
   deps: Pick<ObserveDeps, 'iterative' | 'query' | 'signal'>
 ): Promise<PlatformObservation[]> {
@@ -29,11 +29,11 @@ export async function observeAtPlatform(
   ).flat()
   const opts: ExchangeOptions = { recursionDesired: false, ...tries(input.timeoutMs), signal: deps.signal }
   return Promise.all(
-    records.map(async ({ name, zone }): Promise<PlatformObservation> => {
-      const seen: PlatformObservation = { platform, nameservers: hosts.map(lower), name, zone, zoneFound: false, values: [], server: null }
+    records.map(async ({ name, type, zone }): Promise<PlatformObservation> => {
+      const seen: PlatformObservation = { platform, nameservers: hosts.map(lower), name, type, zone, zoneFound: false, values: [], server: null }
       // The first of the platform's servers that answers for the zone with authority speaks for the platform.
       for (const server of servers) {
-        const found = await askServer(server.address, name, zone, input, opts, deps)
+        const found = await askServer(server.address, name, type, zone, opts, deps)
         if (found === null) continue
         return { ...seen, zoneFound: true, values: found, server: `${server.host} (${serverToString(server.address)})` }
       }
@@ -45,16 +45,16 @@ export async function observeAtPlatform(
 async function askServer(
   address: ServerAddress,
   name: string,
+  type: VerificationRecordType,
   zone: string,
-  input: NormalizedInput,
   opts: ExchangeOptions,
   deps: Pick<ObserveDeps, 'query'>
 ): Promise<string[] | null> {
-  const [soa, record] = await Promise.all([deps.query({ name: zone, type: 'SOA' }, address, opts), deps.query({ name, type: input.type }, address, opts)])
+  const [soa, record] = await Promise.all([deps.query({ name: zone, type: 'SOA' }, address, opts), deps.query({ name, type }, address, opts)])
   const servesZone = soa.ok && soa.response.flags.aa && soa.response.rcode === 'NOERROR' && soa.response.answers.some((r) => r.data.kind === 'soa')
   if (!servesZone) return null
   if (!record.ok || !record.response.flags.aa) return []
-  return record.response.answers.filter((r) => r.type === input.type && sameName(r.name, name)).map(recordValue)
+  return record.response.answers.filter((r) => r.type === type && sameName(r.name, name)).map(recordValue)
 }
 
 function lower(name: string): string {

@@ -31,7 +31,8 @@ import { compareTxtValue } from './compare-values'
 import { observeDnssec } from './observe-dnssec'
 import { recordValue, tries, type Observations, type ObserveDeps } from './observations'
 import { nearMissNames } from './near-miss'
-import { placeRecord, baseDomainOf, recordNameFor } from '../../shared/placement'
+import { placeRecord } from '../../shared/placement'
+import { recordSetsOf, type RecordSet } from './record-sets'
 import { hasExpectedValues, type ExpectedRecordSet } from './rules/record-match'
 
 export type { Observations, ObserveDeps } from './observations'
@@ -39,7 +40,9 @@ export type { Observations, ObserveDeps } from './observations'
 export async function gatherObservations(input: NormalizedInput, deps: ObserveDeps): Promise<Observations> {
   const startedAt = Date.now()
   const progress = progressCounter(deps.onProgress)
-  const recordNames = unique(input.domains.map((d) => recordNameFor(input.host, baseDomainOf(d))))
+  const sets = recordSetsOf(input)
+  const recordNames = unique(sets.map((s) => s.name))
+  const baseOf = (name: string): string => input.records.find((r) => r.name === name)!.baseDomain
 
   const zoneJobs = recordNames.map((name) => progress.track(deps.iterative.findZoneApex(name, { signal: deps.signal })))
   const zonesPromise = Promise.all(zoneJobs)
@@ -48,49 +51,48 @@ export async function gatherObservations(input: NormalizedInput, deps: ObserveDe
     return zone?.found ? zone.apex : null
   }
   const resolversPromise = Promise.all(
-    recordNames.flatMap((name) => deps.resolverTargets.map((target) => progress.track(observeResolver(name, input, target, deps, apexOf))))
+    sets.flatMap((set) => deps.resolverTargets.map((target) => progress.track(observeResolver(set, input, target, deps, apexOf))))
   )
-  const caaPromise = Promise.all(input.domains.map((domain) => progress.track(observeCaa(domain, deps.iterative, deps.signal))))
+  const certificateDomains = unique(input.records.map((r) => r.domain))
+  const caaPromise = Promise.all(certificateDomains.map((domain) => progress.track(observeCaa(domain, deps.iterative, deps.signal))))
 
-  const zoneResults = await Promise.all(
-    (await zonesPromise).map((zone, i) => insideRegistrableDomain(zone, baseDomainOf(input.domains.find((d) => recordNameFor(input.host, baseDomainOf(d)) === recordNames[i])!), deps))
-  )
+  const zoneResults = await Promise.all((await zonesPromise).map((zone, i) => insideRegistrableDomain(zone, baseOf(recordNames[i]!), deps)))
   const zoneByName = new Map(recordNames.map((name, i) => [name, zoneResults[i]!]))
-  const placements = input.domains.map((domain) => {
-    const name = recordNameFor(input.host, baseDomainOf(domain))
-    const zone = zoneByName.get(name)!
-    return placeRecord(domain, input.host, zone.found ? zone.apex : null)
+  // One placement per record of the order, in its order.
+  const placements = input.records.map((r) => {
+    const zone = zoneByName.get(r.name)!
+    return placeRecord(r.domain, r.host, zone.found ? zone.apex : null)
   })
 
   const authoritativeJobs: Promise<AuthoritativeObservation>[] = []
   const nearMissJobs: Promise<NearMissObservation[]>[] = []
-  for (const [name, zone] of zoneByName) {
+  for (const set of sets) {
+    const zone = zoneByName.get(set.name)!
     if (!zone.found) continue
-    const base = placements.find((p) => p.name === name)!.baseDomain
     const answers = zone.servers.flatMap((server) =>
       server.addresses.map((address) =>
-        progress.track(observeAuthoritative(name, zone.apex, server.name, address, input, deps)).then((o) => followCnameToValue(o, input, deps))
+        progress.track(observeAuthoritative(set, zone.apex, server.name, address, input, deps)).then((o) => followCnameToValue(o, set, deps))
       )
     )
     authoritativeJobs.push(...answers)
-    const expected: ExpectedRecordSet = { name, type: input.type, values: [input.value], zone: zone.apex }
-    const probe = someAnswerLacks(expected, answers).then((lacking) => (lacking ? observeNearMisses(name, zone.apex, base, input, deps) : []))
+    const expected: ExpectedRecordSet = { ...set, zone: zone.apex }
+    const probe = someAnswerLacks(expected, answers).then((lacking) => (lacking ? observeNearMisses(set, zone.apex, baseOf(set.name), deps) : []))
     nearMissJobs.push(progress.track(probe))
   }
   // A resolver that fails validation while the same query with checking disabled answers: fetch what names the
-  // cause (DS at the parent, DNSKEY and signatures at the zone), once per record name, beside the other lookups.
+  // cause (DS at the parent, DNSKEY and signatures at the zone), once per record set, beside the other lookups.
   const dnssecPromise = resolversPromise.then((list) => {
-    const bogusNames = unique(list.filter((o) => o.status === 'bogus').map((o) => o.name))
+    const bogus = sets.filter((set) => list.some((o) => o.status === 'bogus' && o.name === set.name && o.type === set.type))
     return Promise.all(
-      bogusNames.flatMap((name) => {
-        const zone = zoneByName.get(name)
-        return zone?.found ? [progress.track(observeDnssec(name, input.type, zone, { ...deps, timeoutMs: input.timeoutMs }))] : []
+      bogus.flatMap((set) => {
+        const zone = zoneByName.get(set.name)
+        return zone?.found ? [progress.track(observeDnssec(set.name, set.type, zone, { ...deps, timeoutMs: input.timeoutMs }))] : []
       })
     )
   })
   const nsHosts = unique(zoneResults.flatMap((z) => (z.found ? z.servers.map((s) => s.name) : [])))
   const provider = nsHosts.length > 0 ? detectProvider(nsHosts) : null
-  const atPlatformPromise = progress.track(observeNamedPlatform(input, provider, zoneByName, deps))
+  const atPlatformPromise = progress.track(observeNamedPlatform(input, sets, provider, zoneByName, deps))
   const [authoritative, nearMisses, resolvers, caa, dnssec, atPlatform] = await Promise.all([
     Promise.all(authoritativeJobs),
     Promise.all(nearMissJobs).then((lists) => lists.flat()),
@@ -101,7 +103,10 @@ export async function gatherObservations(input: NormalizedInput, deps: ObserveDe
   ])
 
   // A zone none of whose servers could be used: each server tried, with why, so the rules can name them.
-  const unusable = [...zoneByName].flatMap(([name, zone]) => (!zone.found && zone.reason === 'unreachable' ? unusableServers(name, zone) : []))
+  const unusable = sets.flatMap((set) => {
+    const zone = zoneByName.get(set.name)!
+    return !zone.found && zone.reason === 'unreachable' ? unusableServers(set, zone) : []
+  })
   return {
     input,
     placements,
@@ -151,6 +156,7 @@ async function insideRegistrableDomain(zone: ZoneResult, baseDomain: string, dep
  */
 async function observeNamedPlatform(
   input: NormalizedInput,
+  sets: RecordSet[],
   provider: ProviderMatch | null,
   zoneByName: Map<string, ZoneResult>,
   deps: ObserveDeps
@@ -158,7 +164,10 @@ async function observeNamedPlatform(
   const platform = input.platform
   if (platform === null || platform === 'generic' || provider?.all.some((m) => m.provider.id === platform)) return []
   const hosts = deps.platformNameservers?.(platform) ?? getProvider(platform)?.nameservers ?? []
-  const records = [...zoneByName].flatMap(([name, zone]) => (zone.found ? [{ name, zone: zone.apex }] : []))
+  const records = sets.flatMap((set) => {
+    const zone = zoneByName.get(set.name)
+    return zone?.found ? [{ name: set.name, type: set.type, zone: zone.apex }] : []
+  })
   if (hosts.length === 0 || records.length === 0) return []
   return observeAtPlatform(platform, hosts, records, input, deps)
 }
@@ -179,7 +188,7 @@ function toZoneObservation(name: string, zone: ZoneResult): ZoneObservation {
 }
 
 /** The servers of the zone where resolution stopped that failed or answered without authority (from the walk's steps). */
-function unusableServers(name: string, zone: ZoneNotFound): AuthoritativeObservation[] {
+function unusableServers({ name, type }: RecordSet, zone: ZoneNotFound): AuthoritativeObservation[] {
   const out: AuthoritativeObservation[] = []
   for (const step of zone.steps) {
     if ((step.kind !== 'failed' && step.kind !== 'lame') || !sameName(step.zone, zone.at)) continue
@@ -197,6 +206,7 @@ function unusableServers(name: string, zone: ZoneNotFound): AuthoritativeObserva
               : 'timeout'
     out.push({
       name,
+      type,
       zone: zone.at,
       server: lowerNoDot(step.server.name),
       address,
@@ -220,7 +230,7 @@ function unusableServers(name: string, zone: ZoneNotFound): AuthoritativeObserva
 }
 
 async function observeAuthoritative(
-  name: string,
+  { name, type }: RecordSet,
   zone: string,
   serverName: string,
   address: ServerAddress,
@@ -229,12 +239,13 @@ async function observeAuthoritative(
 ): Promise<AuthoritativeObservation> {
   const opts: ExchangeOptions = { recursionDesired: false, ...tries(input.timeoutMs), signal: deps.signal }
   const [main, soaRecord, other] = await Promise.all([
-    deps.query({ name, type: input.type }, address, opts),
+    deps.query({ name, type }, address, opts),
     deps.iterative.zoneSoa(zone, address, { signal: deps.signal }),
-    input.type === 'CNAME' ? deps.query({ name, type: 'TXT' }, address, opts) : Promise.resolve(null)
+    type === 'CNAME' ? deps.query({ name, type: 'TXT' }, address, opts) : Promise.resolve(null)
   ])
   const base = {
     name,
+    type,
     zone,
     server: lowerNoDot(serverName),
     address: serverToString(address),
@@ -277,7 +288,7 @@ async function observeAuthoritative(
   }
   if (r.rcode === 'SERVFAIL') return { ...common, status: 'servfail' }
   const cname = r.answers.find((rec) => rec.type === 'CNAME' && sameName(rec.name, name))
-  const records = r.answers.filter((rec) => rec.type === input.type && sameName(rec.name, name))
+  const records = r.answers.filter((rec) => rec.type === type && sameName(rec.name, name))
   const values = records.map(recordValue)
   const otherValues =
     other && other.ok ? other.response.answers.filter((rec) => rec.type === 'TXT' && sameName(rec.name, name)).map(recordValue) : []
@@ -298,13 +309,13 @@ async function observeAuthoritative(
  * alias leads to the expected value, that value is what the server shows at the name; otherwise the
  * observation stays as it is (the CNAME hides the record).
  */
-async function followCnameToValue(o: AuthoritativeObservation, input: NormalizedInput, deps: ObserveDeps): Promise<AuthoritativeObservation> {
-  if (input.type !== 'TXT' || o.status !== 'ok' || o.cname === null || o.values.length > 0) return o
+async function followCnameToValue(o: AuthoritativeObservation, set: RecordSet, deps: ObserveDeps): Promise<AuthoritativeObservation> {
+  if (set.type !== 'TXT' || o.status !== 'ok' || o.cname === null || o.values.length > 0) return o
   const result = await deps.iterative.resolve(o.cname, 'TXT', { signal: deps.signal })
   if (result.status !== 'answer') return o
   const records = result.answers.filter((rec) => rec.type === 'TXT' && sameName(rec.name, result.canonicalName))
   const values = records.map(recordValue)
-  if (!values.some((v) => compareTxtValue(input.value, v).kind === 'equal')) return o
+  if (!values.some((v) => set.values.some((expected) => compareTxtValue(expected, v).kind === 'equal'))) return o
   return { ...o, values, records }
 }
 
@@ -321,40 +332,35 @@ function someAnswerLacks(expected: ExpectedRecordSet, answers: Promise<Authorita
   })
 }
 
-async function observeNearMisses(
-  name: string,
-  zone: string,
-  baseDomain: string,
-  input: NormalizedInput,
-  deps: ObserveDeps
-): Promise<NearMissObservation[]> {
+async function observeNearMisses({ name, type }: RecordSet, zone: string, baseDomain: string, deps: ObserveDeps): Promise<NearMissObservation[]> {
   const candidates = nearMissNames(name, zone, baseDomain)
   const found = await Promise.all(
     candidates.map(async (candidate): Promise<NearMissObservation | null> => {
       // Asked of the zone's servers in turn until one answers (a near miss is a property of the zone),
       // through the run's resolver: no new walk from the root, and nothing at all below a name the
       // zone already said does not exist. A CNAME there is not followed: the record itself is wanted.
-      const result = await deps.iterative.resolve(candidate.name, input.type, { signal: deps.signal, followCnames: false })
+      const result = await deps.iterative.resolve(candidate.name, type, { signal: deps.signal, followCnames: false })
       if (result.status !== 'answer') return null
-      const values = result.answers.filter((rec) => rec.type === input.type && sameName(rec.name, candidate.name)).map(recordValue)
+      const values = result.answers.filter((rec) => rec.type === type && sameName(rec.name, candidate.name)).map(recordValue)
       if (values.length === 0) return null
-      return { expectedName: name, foundName: candidate.name, hint: candidate.hint, type: input.type, values, server: lowerNoDot(result.server.name) }
+      return { expectedName: name, foundName: candidate.name, hint: candidate.hint, type, values, server: lowerNoDot(result.server.name) }
     })
   )
   return found.filter((f): f is NearMissObservation => f !== null)
 }
 
 async function observeResolver(
-  name: string,
+  { name, type }: RecordSet,
   input: NormalizedInput,
   target: ResolverTarget,
   deps: ObserveDeps,
   apexOf: (name: string) => Promise<string | null>
 ): Promise<ResolverObservation> {
   const opts: ExchangeOptions = { recursionDesired: true, ...tries(input.timeoutMs), signal: deps.signal }
-  const outcome = await deps.query({ name, type: input.type }, target.address, opts)
+  const outcome = await deps.query({ name, type }, target.address, opts)
   const base = {
     name,
+    type,
     id: target.id,
     label: target.label,
     address: serverToString(target.address),
@@ -382,7 +388,7 @@ async function observeResolver(
   const common = { ...base, rcode: r.rcode, receivedAt: outcome.receivedAt, elapsedMs: outcome.elapsedMs, extendedError: ede }
   if (r.rcode === 'SERVFAIL') {
     // A validating resolver answers SERVFAIL for bogus DNSSEC; with CD=1 it skips validation and answers.
-    const unchecked = await deps.query({ name, type: input.type }, target.address, { ...opts, checkingDisabled: true })
+    const unchecked = await deps.query({ name, type }, target.address, { ...opts, checkingDisabled: true })
     const bogus = unchecked.ok && (unchecked.response.rcode === 'NOERROR' || unchecked.response.rcode === 'NXDOMAIN')
     return { ...common, status: bogus ? 'bogus' : 'servfail' }
   }
@@ -400,7 +406,7 @@ async function observeResolver(
     return { ...common, status: 'nxdomain', ...negative, apexVisible: await apexVisibility(name, negative.negativeSoa, input, target, deps, apexOf) }
   }
   // The final record set after any CNAME chain the resolver followed.
-  const records = r.answers.filter((rec) => rec.type === input.type)
+  const records = r.answers.filter((rec) => rec.type === type)
   const values = records.map(recordValue)
   if (values.length === 0) {
     return { ...common, status: 'nodata', ...negative, apexVisible: await apexVisibility(name, negative.negativeSoa, input, target, deps, apexOf) }

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks'
-import type { DiagnoseInput, DiagnosisReport } from '../../shared/diagnosis-types'
-import { deriveVerdict } from '../../shared/findings'
+import type { DiagnoseInput, DiagnosisReport, RecordReport } from '../../shared/diagnosis-types'
+import { deriveVerdict, worstVerdict, type Finding } from '../../shared/findings'
 import { tryExchange, type Exchanger } from '../dns/exchange'
 import { createIterativeResolver } from '../dns/iterative'
 import { createQueryCache } from '../dns/query-cache'
@@ -34,10 +34,12 @@ export async function runDiagnosis(raw: DiagnoseInput, options: RunDiagnosisOpti
   const obs = await observe(input, options)
   const findings = runRules(obs)
   const readings = readResolvers(obs)
-  const verdict = deriveVerdict(findings, [...new Set(obs.placements.map((p) => p.name))])
+  const records = recordReports(obs, findings)
+  const verdict = worstVerdict(records.map((r) => r.verdict))
   const pending = findings.filter((f) => f.id === 'propagation.pending' || f.id === 'propagation.negative_cached')
   return {
     input: raw,
+    records,
     placements: obs.placements,
     verdict,
     findings,
@@ -56,6 +58,27 @@ export async function runDiagnosis(raw: DiagnoseInput, options: RunDiagnosisOpti
     startedAt,
     elapsedMs: Math.round(performance.now() - started)
   }
+}
+
+/**
+ * Each record of the order with its own verdict: from the findings about it and those about the whole check
+ * (a platform, a server). A record is verified only when its own name is confirmed.
+ */
+function recordReports(obs: Observations, findings: readonly Finding[]): RecordReport[] {
+  return obs.input.records.map((r, i) => {
+    const about = findings.flatMap((f, index) => (f.records === undefined || f.records.includes(i) ? [{ f, index }] : []))
+    return {
+      ...obs.placements[i]!,
+      host: r.host,
+      type: r.type,
+      value: r.value,
+      verdict: deriveVerdict(
+        about.map((a) => a.f),
+        [r.name]
+      ),
+      findings: about.filter((a) => a.f.records !== undefined).map((a) => a.index)
+    }
+  })
 }
 
 export function observe(input: NormalizedInput, options: RunDiagnosisOptions = {}): Promise<Observations> {

@@ -8,7 +8,7 @@
  */
 import type { AppSettings, ReportFormat } from '../../shared/api'
 import type { DiagnosisReport } from '../../shared/diagnosis-types'
-import { displayStatus, resolverDisplayStatus } from '../../shared/display-status'
+import { displayStatus, expectedAt, resolverDisplayStatus } from '../../shared/display-status'
 import { findingSections } from '../../shared/finding-sections'
 import type { FindingParams, Finding } from '../../shared/findings'
 import { findingText, formatMessage, messageAt, type LocaleMessages } from '../../shared/format-message'
@@ -32,10 +32,9 @@ function renderMarkdown(report: DiagnosisReport, locale: Locale): string {
   const messages = LOCALES[locale]
   const label = (key: string, params: Record<string, string | number> = {}): string => formatMessage(message(messages, `report.${key}`), params)
   const out: string[] = []
-  const domains = report.input.domains.map((d) => escapeText(d)).join(', ')
+  const domains = [...new Set(report.records.map((r) => r.certificateDomain))].map((d) => escapeText(d)).join(', ')
   out.push(`# ${label('title')}: ${domains}`, '')
   out.push(`**${label('verdict')}: ${escapeText(message(messages, `diagnosis.verdict.${report.verdict}`))}**`, '')
-  out.push(`- ${label('record')}: ${code(report.input.type)} ${code(report.input.host)} = ${code(report.input.value)}`)
   out.push(`- ${label('checked')}: ${escapeText(report.startedAt)} (${report.elapsedMs} ms)`)
   if (report.provider) {
     const name = getProvider(report.provider.id)?.names[locale] ?? report.provider.name
@@ -44,15 +43,19 @@ function renderMarkdown(report: DiagnosisReport, locale: Locale): string {
   if (report.etaSeconds !== null) out.push(`- ${label('eta', { duration: formatDuration(report.etaSeconds, messages) })}`)
   out.push('')
 
-  out.push(`## ${label('placements')}`, '')
+  // Every record of the order, each with where it goes and its own verdict.
+  out.push(`## ${label('records')}`, '')
   out.push(
     ...table(
-      [label('certificateDomain'), label('recordName'), label('zone'), label('hostField')],
-      report.placements.map((p) => [
-        cellCode(p.certificateDomain),
-        cellCode(p.name),
-        p.zone === null ? escapeText(label('zoneNotFound')) : cellCode(p.zone),
-        p.relativeHost === null ? '' : cellCode(p.relativeHost)
+      [label('certificateDomain'), label('recordName'), label('type'), label('value'), label('zone'), label('hostField'), label('recordVerdict')],
+      report.records.map((r) => [
+        cellCode(r.certificateDomain),
+        cellCode(r.name),
+        cellCode(r.type),
+        cellCode(r.value),
+        r.zone === null ? escapeText(label('zoneNotFound')) : cellCode(r.zone),
+        r.relativeHost === null ? '' : cellCode(r.relativeHost),
+        escapeText(message(messages, `diagnosis.verdict.${r.verdict}`))
       ])
     ),
     ''
@@ -65,7 +68,6 @@ function renderMarkdown(report: DiagnosisReport, locale: Locale): string {
     for (const finding of findings) out.push(...renderFinding(finding, messages, label))
   }
 
-  const { type, value } = report.input
   const none = label('none')
   if (report.authoritative.length > 0) {
     out.push(`## ${label('authoritative')}`, '')
@@ -76,7 +78,7 @@ function renderMarkdown(report: DiagnosisReport, locale: Locale): string {
           cellCode(a.name),
           cellCode(a.server),
           cellCode(a.address),
-          escapeText(message(messages, `ui.status.server.${displayStatus(a.status, a.values, value, type)}`)),
+          escapeText(message(messages, `ui.status.server.${statusOf(a, report)}`)),
           a.cname ? `CNAME ${cellCode(a.cname)}` : codeList(a.values, none),
           a.ttl === null ? '' : String(a.ttl),
           a.soaSerial === null ? '' : String(a.soaSerial)
@@ -94,7 +96,7 @@ function renderMarkdown(report: DiagnosisReport, locale: Locale): string {
         report.resolvers.map((r) => [
           escapeText(r.label),
           cellCode(r.address),
-          escapeText(message(messages, `ui.status.resolver.${resolverDisplayStatus(r, value, type)}`) + (r.extendedError ? ` (${r.extendedError})` : '')),
+          escapeText(message(messages, `ui.status.resolver.${resolverStatusOf(r, report)}`) + (r.extendedError ? ` (${r.extendedError})` : '')),
           codeList(r.values, none),
           r.ttl !== null ? String(r.ttl) : r.negativeTtl !== null && r.reading !== 'different_view' ? escapeText(label('negativeTtl', { seconds: r.negativeTtl })) : ''
         ])
@@ -118,6 +120,16 @@ function renderMarkdown(report: DiagnosisReport, locale: Locale): string {
     )
   }
   return out.join('\n')
+}
+
+function statusOf(row: DiagnosisReport['authoritative'][number], report: DiagnosisReport): string {
+  const expected = expectedAt(report.records, row)
+  return displayStatus(row.status, row.values, expected.values, expected.type)
+}
+
+function resolverStatusOf(row: DiagnosisReport['resolvers'][number], report: DiagnosisReport): string {
+  const expected = expectedAt(report.records, row)
+  return resolverDisplayStatus(row, expected.values, expected.type)
 }
 
 function renderFinding(finding: Finding, messages: LocaleMessages, label: (key: string) => string): string[] {

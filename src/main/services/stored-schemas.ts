@@ -49,7 +49,8 @@ const findingSchema = z.looseObject({
   id: z.enum(FINDING_IDS),
   severity: z.enum(SEVERITIES),
   params: z.record(text(LIMITS.idChars), z.union([reportText, z.number(), z.boolean(), reportList(reportText)])),
-  evidence: reportList(evidenceSchema)
+  evidence: reportList(evidenceSchema),
+  records: reportList(z.int().min(0)).optional()
 })
 
 /** Record data is checked for its kind only: every kind's fields come from our own codec. */
@@ -64,12 +65,31 @@ const dnsRecordSchema = z.looseObject({
   text: reportText
 })
 
+const recordType = z.enum(['TXT', 'CNAME'])
+
+/** One record of an order as the user gave it. */
+export const verificationRecordSchema = z.strictObject({
+  domain: text(LIMITS.domainChars),
+  host: text(LIMITS.hostChars),
+  type: recordType,
+  value: text(LIMITS.valueChars)
+})
+
+const placementShape = {
+  certificateDomain: reportText,
+  baseDomain: reportText,
+  name: reportText,
+  zone: nullableText,
+  relativeHost: nullableText
+}
+
 const reportSchemaShape = {
   input: z.looseObject({
-    domains: reportList(reportText),
-    host: reportText,
-    type: z.enum(['TXT', 'CNAME']),
-    value: reportText,
+    records: reportList(z.looseObject({ domain: reportText, host: reportText, type: recordType, value: reportText })).optional(),
+    domains: reportList(reportText).optional(),
+    host: reportText.optional(),
+    type: recordType.optional(),
+    value: reportText.optional(),
     ca: reportText.optional(),
     platform: reportText.optional(),
     resolvers: reportList(reportText).optional(),
@@ -77,20 +97,24 @@ const reportSchemaShape = {
     authPort: z.number().optional(),
     timeoutMs: z.number().optional()
   }),
-  placements: reportList(
+  // Absent in reports saved before an order could hold several records: rebuilt from the placements then.
+  records: reportList(
     z.looseObject({
-      certificateDomain: reportText,
-      baseDomain: reportText,
-      name: reportText,
-      zone: nullableText,
-      relativeHost: nullableText
+      ...placementShape,
+      host: reportText,
+      type: recordType,
+      value: reportText,
+      verdict: z.enum(VERDICTS),
+      findings: reportList(z.int().min(0))
     })
-  ),
+  ).optional(),
+  placements: reportList(z.looseObject(placementShape)),
   verdict: z.enum(VERDICTS),
   findings: reportList(findingSchema),
   authoritative: reportList(
     z.looseObject({
       name: reportText,
+      type: recordType.optional(),
       zone: reportText,
       server: reportText,
       address: reportText,
@@ -114,6 +138,7 @@ const reportSchemaShape = {
   resolvers: reportList(
     z.looseObject({
       name: reportText,
+      type: recordType.optional(),
       id: reportText,
       label: reportText,
       address: reportText,
@@ -180,6 +205,7 @@ const reportSchemaShape = {
       platform: reportText,
       nameservers: reportList(reportText),
       name: reportText,
+      type: recordType.optional(),
       zone: reportText,
       zoneFound: z.boolean(),
       values: reportList(reportText),
@@ -196,7 +222,35 @@ const reportSchemaShape = {
  * A report as the engine produced it. Objects are loose (fields the engine adds later pass through), but every
  * field a reader relies on is checked and every string and list is bounded.
  */
-export const diagnosisReportSchema = z.looseObject(reportSchemaShape) satisfies z.ZodType<DiagnosisReport>
+export const diagnosisReportSchema = z.looseObject(reportSchemaShape).transform(withOrderFields) satisfies z.ZodType<DiagnosisReport>
+
+type ParsedReport = z.output<z.ZodObject<typeof reportSchemaShape>>
+
+/**
+ * A report as today's engine writes it, from one saved by an older version: the order's records rebuilt from the
+ * single-record input and the placements (one per domain), and each table row given the type it was asked with.
+ */
+function withOrderFields(report: ParsedReport): DiagnosisReport {
+  const legacyType = report.input.type ?? 'TXT'
+  const records =
+    report.records ??
+    report.placements.map((p) => ({
+      ...p,
+      host: report.input.host ?? '',
+      type: legacyType,
+      value: report.input.value ?? '',
+      verdict: report.verdict,
+      findings: report.findings.flatMap((f, i) => (typeof f.params['name'] === 'string' && f.params['name'] === p.name ? [i] : []))
+    }))
+  const typed = <R extends { type?: 'TXT' | 'CNAME' }>(rows: R[]) => rows.map((r) => ({ ...r, type: r.type ?? legacyType }))
+  return {
+    ...report,
+    records,
+    authoritative: typed(report.authoritative),
+    resolvers: typed(report.resolvers),
+    atPlatform: typed(report.atPlatform)
+  }
+}
 
 // ── Sessions and settings ──────────────────────────────────────────────────────────────────────────────────────
 
@@ -204,7 +258,9 @@ export const sessionIdSchema = text(LIMITS.sessionIdChars).superRefine((value, c
   if (!SESSION_ID_PATTERN.test(value)) ctx.addIssue(customIssue('schema.sessionId'))
 })
 
-export const verificationSessionSchema = z.strictObject({
+export const verificationSessionSchema = z.preprocess(
+  recordsFromSingleRecordForm,
+  z.strictObject({
   /** Empty asks the store to assign one. */
   id: z.union([z.literal(''), sessionIdSchema]),
   createdAt: text(64),
@@ -212,15 +268,25 @@ export const verificationSessionSchema = z.strictObject({
   step: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)]),
   domain: text(LIMITS.domainChars),
   certificateKind: z.enum(['single', 'multi', 'wildcard']),
-  domains: z.array(text(LIMITS.domainChars)).max(LIMITS.domains),
-  host: text(LIMITS.hostChars),
-  type: z.enum(['TXT', 'CNAME']),
-  value: text(LIMITS.valueChars),
+  /** The order's records, one per certificate domain (several may share a name). */
+  records: z.array(verificationRecordSchema).max(LIMITS.domains),
   ca: text(LIMITS.idChars).nullable(),
   intendedPlatform: text(LIMITS.idChars).nullable(),
   lastReport: diagnosisReportSchema.nullable(),
   lastVerdict: z.enum(VERDICTS).nullable()
-}) satisfies z.ZodType<VerificationSession>
+  })
+) satisfies z.ZodType<VerificationSession>
+
+/**
+ * A session saved before an order could hold several records kept one host, type and value for all its domains:
+ * it reads as one record per domain. Anything else passes through unchanged, to the strict schema.
+ */
+function recordsFromSingleRecordForm(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || 'records' in value) return value
+  const { domains, host, type, value: recordValue, ...rest } = value as Record<string, unknown>
+  if (!Array.isArray(domains)) return value
+  return { ...rest, records: domains.map((domain) => ({ domain, host: host ?? '', type: type ?? 'TXT', value: recordValue ?? '' })) }
+}
 
 /** One schema per settings field, so a stored file with one bad field keeps the others. */
 export const appSettingsFieldSchemas = {

@@ -73,7 +73,7 @@ export function createVerifiedNotifier(notifications: NotificationApi, options: 
       const previous = lastVerdict.get(progress.sessionId)
       lastVerdict.set(progress.sessionId, verdict)
       if (verdict !== 'verified' || previous === undefined || previous === 'verified') return
-      const domains = progress.report.input.domains
+      const domains = [...new Set(progress.report.records.map((r) => r.certificateDomain))]
       queue = queue
         .then(() => notify(domains))
         .catch((error: unknown) => logger.warn(`could not show a notification: ${(error as Error).message}`))

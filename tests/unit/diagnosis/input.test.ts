@@ -27,10 +27,10 @@ describe('normalizeDiagnoseInput: good input', () => {
         platform: 'Cloudflare'
       })
     ).toEqual({
-      domains: ['www.example.com', '*.example.com'],
-      host: '_dnsauth',
-      type: 'TXT',
-      value: 'token-123',
+      records: [
+        { domain: 'www.example.com', host: '_dnsauth', type: 'TXT', value: 'token-123', baseDomain: 'example.com', name: '_dnsauth.example.com' },
+        { domain: '*.example.com', host: '_dnsauth', type: 'TXT', value: 'token-123', baseDomain: 'example.com', name: '_dnsauth.example.com' }
+      ],
       ca: 'letsencrypt',
       platform: 'cloudflare',
       resolvers: null,
@@ -41,16 +41,16 @@ describe('normalizeDiagnoseInput: good input', () => {
   })
 
   it('keeps quotes and inner spaces in the value: finding them is the diagnosis', () => {
-    expect(normalizeDiagnoseInput({ ...GOOD, value: '"token 123"' }).value).toBe('"token 123"')
+    expect(normalizeDiagnoseInput({ ...GOOD, value: '"token 123"' }).records[0]!.value).toBe('"token 123"')
   })
 
   it('converts an internationalized domain to punycode', () => {
-    expect(normalizeDiagnoseInput({ ...GOOD, domains: ['bücher.example'] }).domains).toEqual(['xn--bcher-kva.example'])
+    expect(normalizeDiagnoseInput({ ...GOOD, domains: ['bücher.example'] }).records.map((r) => r.domain)).toEqual(['xn--bcher-kva.example'])
   })
 
   it('accepts a host as @, relative, full, full with a trailing dot', () => {
     for (const host of ['@', '_dnsauth', '_dnsauth.example.com', '_dnsauth.example.com.']) {
-      expect(normalizeDiagnoseInput({ ...GOOD, host }).host).toBe(host)
+      expect(normalizeDiagnoseInput({ ...GOOD, host }).records[0]!.host).toBe(host)
     }
   })
 
@@ -64,7 +64,46 @@ describe('normalizeDiagnoseInput: good input', () => {
   })
 
   it('accepts a CNAME value that is a name', () => {
-    expect(normalizeDiagnoseInput({ ...GOOD, type: 'CNAME', value: 'abc.dcv.digicert.com.' }).value).toBe('abc.dcv.digicert.com.')
+    expect(normalizeDiagnoseInput({ ...GOOD, type: 'CNAME', value: 'abc.dcv.digicert.com.' }).records[0]!.value).toBe('abc.dcv.digicert.com.')
+  })
+})
+
+describe('normalizeDiagnoseInput: the records of an order', () => {
+  const order: DiagnoseInput = {
+    records: [
+      { domain: 'example.com', host: '_dnsauth', type: 'TXT', value: 'token-a' },
+      { domain: 'shop.example.com', host: '_acme', type: 'CNAME', value: 'x.dcv.example.net' },
+      { domain: '*.example.com', host: '_dnsauth', type: 'TXT', value: 'token-b' }
+    ]
+  }
+
+  it('checks and places each record: its own host, type and value', () => {
+    const records = normalizeDiagnoseInput(order).records
+    expect(records.map((r) => [r.domain, r.name, r.type, r.value])).toEqual([
+      ['example.com', '_dnsauth.example.com', 'TXT', 'token-a'],
+      ['shop.example.com', '_acme.shop.example.com', 'CNAME', 'x.dcv.example.net'],
+      ['*.example.com', '_dnsauth.example.com', 'TXT', 'token-b']
+    ])
+  })
+
+  it.each<[string, DiagnoseInput, string, string]>([
+    ['a bad domain names the record and the field', { records: [order.records![0]!, { ...order.records![1]!, domain: 'https://shop.example.com' }] }, 'records.1.domain', 'domain.url'],
+    ['a bad type', { records: [{ ...order.records![0]!, type: 'MX' as 'TXT' }] }, 'records.0.type', 'input.recordType'],
+    ['an empty value', { records: [order.records![0]!, order.records![1]!, { ...order.records![2]!, value: '  ' }] }, 'records.2.value', 'value.empty'],
+    ['a CNAME value that is no name', { records: [{ ...order.records![1]!, value: 'not a name!' }] }, 'records.0.value', 'value.cnameNotName'],
+    ['a record that is not an object', { records: ['example.com' as unknown as never] }, 'records.0', 'input.recordShape'],
+    ['no records', { records: [] }, 'records', 'input.noRecords'],
+    ['both forms at once', { ...order, domains: ['example.com'], host: '_dnsauth', value: 'v' }, 'records', 'input.bothForms']
+  ])('%s', (_case, raw, field, messageId) => {
+    let error: InputError | null = null
+    try {
+      normalizeDiagnoseInput(raw)
+    } catch (e) {
+      error = e as InputError
+    }
+    expect(error).toBeInstanceOf(InputError)
+    expect(error!.field).toBe(field)
+    expect(error!.messageId).toBe(messageId)
   })
 })
 

@@ -3,7 +3,7 @@ import en from '../../../src/shared/locales/en.json'
 import zhCN from '../../../src/shared/locales/zh-CN.json'
 import { code, escapeText, renderReport } from '../../../src/main/services/report'
 import { createFinding } from '../../../src/shared/findings'
-import { sampleInput, sampleReport } from '../../support/fake-engine'
+import { sampleInput, sampleReport, TOKEN_VALUE } from '../../support/fake-engine'
 
 describe('renderReport', () => {
   it('json is the report object, pretty-printed', () => {
@@ -17,8 +17,8 @@ describe('renderReport', () => {
     const md = renderReport(sampleReport(), 'markdown', 'en')
     expect(md).toContain('# DNS verification report: example.com')
     expect(md).toContain(`**Verdict: ${en.diagnosis.verdict.action_needed}**`)
-    expect(md).toContain('| Certificate domain | Record name | Zone | Host field |')
-    expect(md).toContain('| `example.com` | `_dnsauth.example.com` | `example.com` | `_dnsauth` |')
+    expect(md).toContain('| Certificate domain | Record name | Type | Value | Zone | Host field | Verdict |')
+    expect(md).toContain(`| \`example.com\` | \`_dnsauth.example.com\` | \`TXT\` | \`${TOKEN_VALUE}\` | \`example.com\` | \`_dnsauth\` | ${en.diagnosis.verdict.action_needed} |`)
     expect(md).toContain(`### ${en.diagnosis.sections.problems}`)
     expect(md).toContain(`#### ${en.diagnosis.severity.error}: ${en.findings.record.missing.title}`)
     // Fix steps become a numbered list, params filled in (and Markdown-escaped).

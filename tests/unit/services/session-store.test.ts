@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, writeFile, mkdir } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -19,10 +19,10 @@ function session(overrides: Partial<VerificationSession> = {}): VerificationSess
     step: 3,
     domain: 'example.com',
     certificateKind: 'multi',
-    domains: ['example.com', 'www.example.com'],
-    host: '_dnsauth',
-    type: 'TXT',
-    value: 'token-value',
+    records: [
+      { domain: 'example.com', host: '_dnsauth', type: 'TXT', value: 'token-value' },
+      { domain: 'www.example.com', host: '_dnsauth', type: 'TXT', value: 'token-value' }
+    ],
     ca: 'digicert',
     intendedPlatform: 'cloudflare',
     lastReport: null,
@@ -129,12 +129,29 @@ describe('SessionStore', () => {
 
   it('serializes concurrent updates of one session so none is lost', async () => {
     const store = new SessionStore({ dataDir, logger })
-    await store.save(session({ id: 'busy', domains: [] }))
+    await store.save(session({ id: 'busy', records: [] }))
     await Promise.all(
-      Array.from({ length: 20 }, (_, i) => store.update('busy', (s) => ({ ...s, domains: [...s.domains, `d${i}.example.com`] })))
+      Array.from({ length: 20 }, (_, i) =>
+        store.update('busy', (s) => ({ ...s, records: [...s.records, { domain: `d${i}.example.com`, host: '_dnsauth', type: 'TXT' as const, value: 'v' }] }))
+      )
     )
     const stored = await store.get('busy')
-    expect(stored?.domains).toHaveLength(20)
+    expect(stored?.records).toHaveLength(20)
+  })
+
+  it('reads a session saved before orders had several records as one record per domain', async () => {
+    const store = new SessionStore({ dataDir, logger })
+    await store.save(session({ id: 'old' }))
+    // The file as an older version wrote it: one host, type and value for all the domains.
+    const path = join(dataDir, 'sessions', 'old.json')
+    const file = JSON.parse(await readFile(path, 'utf8')) as { session: Record<string, unknown> }
+    const { records: _records, ...rest } = file.session
+    file.session = { ...rest, domains: ['example.com', 'www.example.com'], host: '_dnsauth', type: 'TXT', value: 'old-token' }
+    await writeFile(path, JSON.stringify(file))
+    expect((await store.get('old'))?.records).toEqual([
+      { domain: 'example.com', host: '_dnsauth', type: 'TXT', value: 'old-token' },
+      { domain: 'www.example.com', host: '_dnsauth', type: 'TXT', value: 'old-token' }
+    ])
   })
 
   it('update returns null for an unknown session and writes nothing', async () => {

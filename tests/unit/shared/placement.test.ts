@@ -225,7 +225,7 @@ describe('placement property', () => {
         const zone = zoneDepth === 0 ? null : expected.base.split('.').slice(zoneDepth - 1).join('.') || null
         const [ui] = planPlacements([domain], host, zone)
         const engineInput = normalizeDiagnoseInput({ domains: [domain], host, type: 'TXT', value: 'v' })
-        const engine = placeRecord(engineInput.domains[0]!, engineInput.host, zone !== null && isSubdomainOf(expected.name, zone) ? zone : null)
+        const engine = placeRecord(engineInput.records[0]!.domain, engineInput.records[0]!.host, zone !== null && isSubdomainOf(expected.name, zone) ? zone : null)
         expect(ui).toEqual(engine)
         expect({ base: engine.baseDomain, name: engine.name }).toEqual(expected)
         if (engine.zone !== null) expect(`${engine.relativeHost === '@' ? '' : `${engine.relativeHost}.`}${engine.zone}`).toBe(engine.name)

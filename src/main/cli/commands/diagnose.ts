@@ -1,4 +1,5 @@
-import type { DiagnoseInput, DiagnosisReport } from '../../../shared/diagnosis-types'
+import { readFile } from 'node:fs/promises'
+import type { DiagnoseInput, DiagnosisReport, VerificationRecordInput, VerificationRecordType } from '../../../shared/diagnosis-types'
 import { InputError } from '../../diagnosis/input'
 import { formatDuration, formatReport } from '../../diagnosis/format-report'
 import { runDiagnosis } from '../../diagnosis/run-diagnosis'
@@ -10,6 +11,8 @@ export async function run(argv: string[]): Promise<CommandResult> {
   const { values } = parseCommandArgs(
     argv,
     {
+      input: { type: 'string' },
+      record: { type: 'string', multiple: true },
       domain: { type: 'string', multiple: true },
       host: { type: 'string' },
       type: { type: 'string' },
@@ -28,20 +31,29 @@ export async function run(argv: string[]): Promise<CommandResult> {
     0,
     helpHint('diagnose')
   )
-  for (const required of ['domain', 'host', 'type', 'value'] as const) {
-    if (values[required] === undefined) throw new UsageError('cli.missingFlag', { flag: required }, helpHint('diagnose'))
+  const source = recordSource(values)
+  const options: DiagnoseInput = {
+    ...(values.ca !== undefined ? { ca: values.ca } : {}),
+    ...(values.platform !== undefined ? { platform: values.platform } : {}),
+    ...(values.resolver !== undefined ? { resolvers: values.resolver } : {}),
+    ...(values.root !== undefined ? { roots: values.root } : {}),
+    ...optionalNumber('authPort', parseIntegerFlag(values['auth-port'], '--auth-port', 1, 65535)),
+    ...optionalNumber('timeoutMs', parseIntegerFlag(values.timeout, '--timeout', 50, 60_000))
   }
-  const input: DiagnoseInput = {
-    domains: values.domain!,
-    host: values.host!,
-    type: values.type!.toUpperCase() as DiagnoseInput['type'],
-    value: values.value!,
-    ca: values.ca,
-    platform: values.platform,
-    resolvers: values.resolver,
-    roots: values.root,
-    authPort: parseIntegerFlag(values['auth-port'], '--auth-port', 1, 65535),
-    timeoutMs: parseIntegerFlag(values.timeout, '--timeout', 50, 60_000)
+  let input: DiagnoseInput
+  if (source === 'input') input = { ...(await readInputFile(values.input!)), ...options }
+  else if (source === 'record') input = { records: values.record!.map(parseRecordFlag), ...options }
+  else {
+    for (const required of ['domain', 'host', 'type', 'value'] as const) {
+      if (values[required] === undefined) throw new UsageError('cli.missingFlag', { flag: required }, helpHint('diagnose'))
+    }
+    input = {
+      domains: values.domain!,
+      host: values.host!,
+      type: values.type!.toUpperCase() as DiagnoseInput['type'],
+      value: values.value!,
+      ...options
+    }
   }
   if (!values.watch && (values.interval !== undefined || values['max-checks'] !== undefined)) {
     throw new UsageError('cli.watchOnly')
@@ -56,14 +68,81 @@ export async function run(argv: string[]): Promise<CommandResult> {
     }
     return await watch(input, interval, maxChecks, render, values.json ?? false)
   } catch (e) {
-    if (e instanceof InputError) throw new UsageError('cli.inputFlag', { flag: flagOf(e.field), reason: e.toMessage() })
+    if (e instanceof InputError) throw new UsageError('cli.inputFlag', { flag: flagOf(e.field, source), reason: e.toMessage() })
     throw e
   }
 }
 
-function flagOf(field: string): string {
-  const head = field.split('.')[0]!
-  return { domains: 'domain', resolvers: 'resolver', roots: 'root', authPort: 'auth-port', timeoutMs: 'timeout' }[head] ?? head
+/** Where the records come from: a JSON file (`--input`), `--record` flags, or the single-record flags; one only. */
+function recordSource(values: { input?: string; record?: string[]; domain?: string[]; host?: string; type?: string; value?: string }): 'input' | 'record' | 'flags' {
+  const single = values.domain !== undefined || values.host !== undefined || values.type !== undefined || values.value !== undefined
+  const given = [values.input !== undefined && '--input', values.record !== undefined && '--record', single && '--domain/--host/--type/--value'].filter(
+    (g): g is string => g !== false
+  )
+  if (given.length > 1) throw new UsageError('cli.oneRecordSource', { given: given.join(', ') }, helpHint('diagnose'))
+  return values.input !== undefined ? 'input' : values.record !== undefined ? 'record' : 'flags'
+}
+
+/** `DOMAIN,HOST,TYPE,VALUE`: the value is everything after the third comma (a TXT value may hold commas). */
+function parseRecordFlag(text: string, index: number): VerificationRecordInput {
+  const parts = text.split(',')
+  if (parts.length < 4) throw new UsageError('cli.recordFlag', { index: index + 1, text }, helpHint('diagnose'))
+  const [domain, host, type] = parts.map((p) => p.trim()) as [string, string, string]
+  return { domain, host, type: type.toUpperCase() as VerificationRecordType, value: parts.slice(3).join(',') }
+}
+
+/** The JSON of `--input FILE` (or `-` for standard input): an object in the shape of the diagnose input. */
+async function readInputFile(path: string): Promise<DiagnoseInput> {
+  let text: string
+  try {
+    text = path === '-' ? await readStdin() : await readFile(path, 'utf8')
+  } catch (e) {
+    throw new UsageError('cli.inputFile', { file: path, reason: (e as Error).message })
+  }
+  let data: unknown
+  try {
+    data = JSON.parse(text)
+  } catch (e) {
+    throw new UsageError('cli.inputJson', { file: path, reason: (e as Error).message })
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) throw new UsageError('cli.inputShape', { file: path })
+  const unknown = Object.keys(data).filter((key) => !INPUT_FILE_KEYS.has(key))
+  if (unknown.length > 0) throw new UsageError('cli.inputKeys', { file: path, keys: unknown.join(', ') })
+  return data as DiagnoseInput
+}
+
+const INPUT_FILE_KEYS = new Set(['records', 'domains', 'host', 'type', 'value', 'ca', 'platform', 'resolvers', 'roots', 'authPort', 'timeoutMs', 'deadlineMs'])
+
+function readStdin(): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = ''
+    process.stdin.setEncoding('utf8')
+    process.stdin.on('data', (chunk: string) => {
+      text += chunk
+      // A file is a few records; a stream that never ends is a mistake, not an input.
+      if (text.length > 1_000_000) reject(new Error('more than 1 MB on standard input'))
+    })
+    process.stdin.on('end', () => resolve(text))
+    process.stdin.on('error', reject)
+  })
+}
+
+function optionalNumber<K extends string>(key: K, value: number | undefined): Partial<Record<K, number>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, number>)
+}
+
+/** The flag (or file field) a refused input field came from: `records.1.value` → `record #2 (value)`. */
+function flagOf(field: string, source: 'input' | 'record' | 'flags'): string {
+  const parts = field.split('.')
+  const head = parts[0]!
+  if (head === 'records') {
+    const at = parts[1] !== undefined ? Number(parts[1]) + 1 : null
+    const what = parts[2] ?? 'record'
+    if (source === 'record') return at === null ? 'record' : `record #${at} (${what})`
+    return at === null ? 'input: records' : `input: records #${at} (${what})`
+  }
+  const flag = { domains: 'domain', resolvers: 'resolver', roots: 'root', authPort: 'auth-port', timeoutMs: 'timeout', deadlineMs: 'deadline' }[head] ?? head
+  return source === 'input' && ['domain', 'host', 'type', 'value'].includes(flag) ? `input: ${field}` : flag
 }
 
 /**

@@ -1,5 +1,6 @@
 import { createFinding, type Finding } from '../../../shared/findings'
 import { caAllowedBy, caaRecordToAdd, getCa } from '../catalogs/cas'
+import { aboutRecords } from './record-match'
 import { groupBy, type Rule } from './rule'
 
 /** Tags RFC 8659 defines; an unknown tag with the critical flag forbids issuance by everyone. */
@@ -35,7 +36,8 @@ export const caaRule: Rule = {
     // www.example.com and *.example.com under one CAA set are one cause: one finding listing both.
     return groupBy(perDomain, (f) => `${f.id}|${String(f.params['foundAt'])}|${String(f.params['tag'] ?? '')}`).map((group) => {
       const domains = group.flatMap((f) => f.params['domains'] as string[])
-      return { ...group[0]!, params: { ...group[0]!.params, domains }, evidence: group[0]!.evidence }
+      const records = obs.input.records.flatMap((r, i) => (domains.includes(r.domain) ? [i] : []))
+      return aboutRecords({ ...group[0]!, params: { ...group[0]!.params, domains }, evidence: group[0]!.evidence }, records)
     })
   }
 }

@@ -29,7 +29,7 @@ export const delegationRule: Rule = {
             reason: unreachableReason(first),
             ignored: group.reduce((n, o) => n + o.ignoredReplies, 0)
           },
-          group.map((o) => authoritativeEvidence(o, obs.input.type))
+          group.map((o) => authoritativeEvidence(o, o.type))
         )
       )
     }

@@ -1,4 +1,5 @@
 import { createFinding, type Finding } from '../../../shared/findings'
+import { aboutRecords, recordsBySet, setKey } from './record-match'
 import { readResolvers } from './resolver-view'
 import { groupBy, resolverEvidence, type Rule } from './rule'
 
@@ -15,11 +16,13 @@ export const propagationRule: Rule = {
     const waiting = readResolvers(obs).flatMap(({ observation, reading }) =>
       reading.kind === 'pending' || reading.kind === 'negative_cached' ? [{ o: observation, kind: reading.kind, seconds: reading.seconds }] : []
     )
-    for (const group of groupBy(waiting, (w) => `${w.kind}|${w.o.name}`)) {
+    const recordsOf = recordsBySet(obs)
+    for (const group of groupBy(waiting, (w) => `${w.kind}|${setKey(w.o)}`)) {
       const first = group[0]!
       const resolvers = group.map((w) => w.o.label)
       const params = { resolver: resolvers[0]!, resolvers, name: first.o.name, seconds: Math.max(...group.map((w) => w.seconds)) }
-      findings.push(createFinding(first.kind === 'pending' ? 'propagation.pending' : 'propagation.negative_cached', params, group.map((w) => resolverEvidence(w.o, obs.input.type))))
+      const finding = createFinding(first.kind === 'pending' ? 'propagation.pending' : 'propagation.negative_cached', params, group.map((w) => resolverEvidence(w.o, w.o.type)))
+      findings.push(aboutRecords(finding, recordsOf(first.o)))
     }
     return findings
   }

@@ -1,6 +1,6 @@
 import { createFinding, type Finding } from '../../../shared/findings'
 import { getGenericProvider, getProvider } from '../catalogs/providers'
-import { expectedRecordSets, isExpectedValue, namesInPlace } from './record-match'
+import { aboutRecords, expectedRecordSets, isExpectedValue, setKey, setsInPlace } from './record-match'
 import type { Rule } from './rule'
 
 /**
@@ -24,15 +24,15 @@ export const providerRule: Rule = {
     const intended = obs.input.platform
     if (intended && intended !== 'generic' && !(match && match.all.some((m) => m.provider.id === intended))) {
       const expected = getProvider(intended)!
-      const inPlace = namesInPlace(obs)
-      const sets = new Map(expectedRecordSets(obs).map((set) => [set.name, set]))
+      const inPlace = setsInPlace(obs)
+      const sets = new Map(expectedRecordSets(obs).map((set) => [setKey(set), set]))
       const there = obs.atPlatform.find((p) => {
-        const set = sets.get(p.name)
-        return set !== undefined && !inPlace.has(p.name) && p.values.some((v) => isExpectedValue(v, set))
+        const set = sets.get(setKey(p))
+        return set !== undefined && !inPlace.has(setKey(p)) && p.values.some((v) => isExpectedValue(v, set))
       })
       if (there) {
         findings.push(
-          createFinding(
+          aboutRecords(createFinding(
             'delegation.record_at_other_platform',
             {
               platform: expected.id,
@@ -42,8 +42,8 @@ export const providerRule: Rule = {
               values: there.values,
               nameservers
             },
-            [...evidence, { server: there.server ?? undefined, query: { name: there.name, type: obs.input.type }, records: there.values, note: `at ${expected.names.en}` }]
-          )
+            [...evidence, { server: there.server ?? undefined, query: { name: there.name, type: there.type }, records: there.values, note: `at ${expected.names.en}` }]
+          ), sets.get(setKey(there))!.records)
         )
         return findings
       }

@@ -4,14 +4,13 @@
  */
 import type { AuthoritativeObservation, NearMissObservation, VerificationRecordType } from '../../../shared/diagnosis-types'
 import { compareCnameTarget, compareTxtValue, similarity, splitParts, type ValueComparison } from '../compare-values'
+import type { Finding } from '../../../shared/findings'
 import type { Observations } from '../observations'
+import { recordSetsOf, type RecordSet } from '../record-sets'
 import { reachable } from './rule'
 
-/** The record set the CA will look for at one name: every value listed for that name is expected. */
-export interface ExpectedRecordSet {
-  name: string
-  type: VerificationRecordType
-  values: string[]
+/** The record set the CA will look for at one name: every value the order lists for that name is expected. */
+export interface ExpectedRecordSet extends RecordSet {
   /** Zone apex holding the name, null when the zone was not found. */
   zone: string | null
 }
@@ -39,15 +38,19 @@ export interface RecordSetReading {
   nearMiss: NearMissObservation | null
 }
 
-/** Every record name of the check with the values expected there. */
+/** Every record set of the order (name and type) with the values expected there and its zone. */
 export function expectedRecordSets(obs: Observations): ExpectedRecordSet[] {
-  const sets = new Map<string, ExpectedRecordSet>()
-  for (const p of obs.placements) {
-    const set = sets.get(p.name) ?? { name: p.name, type: obs.input.type, values: [], zone: p.zone }
-    if (!set.values.includes(obs.input.value)) set.values.push(obs.input.value)
-    sets.set(p.name, set)
-  }
-  return [...sets.values()]
+  return recordSetsOf(obs.input).map((set) => ({ ...set, zone: obs.placements[set.records[0]!]?.zone ?? null }))
+}
+
+/** The findings about a record set carry which records of the order they are about. */
+export function aboutRecords(finding: Finding, records: readonly number[]): Finding {
+  return { ...finding, records: [...records] }
+}
+
+/** The observations of one record set: its name, asked with its type. */
+export function ofSet<O extends { name: string; type: VerificationRecordType }>(list: readonly O[], set: Pick<RecordSet, 'name' | 'type'>): O[] {
+  return list.filter((o) => o.name === set.name && o.type === set.type)
 }
 
 export function valueMatches(found: string, expected: string, type: VerificationRecordType): boolean {
@@ -64,7 +67,7 @@ export function hasExpectedValues(o: AuthoritativeObservation, set: ExpectedReco
 }
 
 export function readRecordSet(obs: Observations, set: ExpectedRecordSet): RecordSetReading {
-  const servers = reachable(obs.authoritative.filter((o) => o.name === set.name))
+  const servers = reachable(ofSet(obs.authoritative, set))
   const found = [...new Set(servers.flatMap((o) => o.values))]
   const absent = set.values.filter((e) => !found.some((v) => valueMatches(v, e, set.type)))
   const inPlace = servers.length > 0 && servers.every((o) => hasExpectedValues(o, set))
@@ -72,7 +75,7 @@ export function readRecordSet(obs: Observations, set: ExpectedRecordSet): Record
     absent.length === 0
       ? null
       : (obs.nearMisses.find(
-          (m) => m.expectedName === set.name && m.values.some((v) => absent.some((e) => compare(e, v, set.type).kind !== 'different'))
+          (m) => m.expectedName === set.name && m.type === set.type && m.values.some((v) => absent.some((e) => compare(e, v, set.type).kind !== 'different'))
         ) ?? null)
   let candidates = found.filter((v) => !isExpectedValue(v, set))
   const attempts: ValueAttempt[] = []
@@ -91,11 +94,29 @@ export function readRecordSet(obs: Observations, set: ExpectedRecordSet): Record
 
 /** Record names whose expected values are on every authoritative server that answered. */
 export function namesInPlace(obs: Observations): Set<string> {
+  const sets = expectedRecordSets(obs)
+  const inPlace = setsInPlace(obs)
+  return new Set(sets.filter((set) => sets.every((other) => other.name !== set.name || inPlace.has(setKey(other)))).map((set) => set.name))
+}
+
+/** Record sets (by `setKey`) whose expected values are on every authoritative server that answered. */
+export function setsInPlace(obs: Observations): Set<string> {
   return new Set(
     expectedRecordSets(obs)
       .filter((set) => readRecordSet(obs, set).inPlace)
-      .map((set) => set.name)
+      .map(setKey)
   )
+}
+
+/** The order's records an observation of a record set is about (by its name and type). */
+export function recordsBySet(obs: Observations): (o: { name: string; type: VerificationRecordType }) => number[] {
+  const byKey = new Map(expectedRecordSets(obs).map((set) => [setKey(set), set.records]))
+  return (o) => byKey.get(setKey(o)) ?? []
+}
+
+/** A record set's key: its name and type. */
+export function setKey(set: { name: string; type: VerificationRecordType }): string {
+  return `${set.name}|${set.type}`
 }
 
 function compare(expected: string, found: string, type: VerificationRecordType): ValueComparison {

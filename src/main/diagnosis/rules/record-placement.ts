@@ -1,7 +1,7 @@
 import { createFinding, type Finding } from '../../../shared/findings'
 import { compareCnameTarget } from '../compare-values'
 import { relativeHost } from '../../../shared/placement'
-import { expectedRecordSets, readRecordSet } from './record-match'
+import { aboutRecords, expectedRecordSets, readRecordSet } from './record-match'
 import { authoritativeEvidence, type Rule } from './rule'
 
 /**
@@ -19,12 +19,13 @@ export const recordPlacementRule: Rule = {
       const { servers, found, nearMiss } = reading
       if (servers.length === 0 || reading.absent.length === 0) continue
       const evidence = servers.map((o) => authoritativeEvidence(o, set.type))
+      const push = (f: Finding): void => void findings.push(aboutRecords(f, set.records))
       const expected = set.values[0]!
       if (found.length === 0) {
         const cname = servers.find((o) => o.cname !== null)?.cname ?? null
         if (set.type === 'TXT' && cname !== null) {
           const sameAsValue = compareCnameTarget(expected, cname).kind === 'equal'
-          findings.push(
+          push(
             sameAsValue
               ? createFinding('record.wrong_type', { name: set.name, expectedType: 'TXT', foundType: 'CNAME', found: cname, expected }, evidence)
               : createFinding('record.cname_conflict', { name: set.name, target: cname }, evidence)
@@ -33,14 +34,14 @@ export const recordPlacementRule: Rule = {
         }
         const txtInstead = [...new Set(servers.flatMap((o) => o.otherValues))]
         if (set.type === 'CNAME' && txtInstead.length > 0) {
-          findings.push(
+          push(
             createFinding('record.wrong_type', { name: set.name, expectedType: 'CNAME', foundType: 'TXT', found: txtInstead.join(', '), expected }, evidence)
           )
           continue
         }
       }
       if (nearMiss) {
-        findings.push(
+        push(
           createFinding(
             'record.wrong_name',
             {
@@ -62,7 +63,7 @@ export const recordPlacementRule: Rule = {
         )
       }
       // Other values at the name are read by the value rule (an attempt, or left from before).
-      if (found.length === 0) findings.push(createFinding('record.missing', { name: set.name, type: set.type }, evidence))
+      if (found.length === 0) push(createFinding('record.missing', { name: set.name, type: set.type }, evidence))
     }
     return findings
   }

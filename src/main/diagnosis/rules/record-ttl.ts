@@ -1,5 +1,6 @@
 import { createFinding, RECOMMENDED_TTL, type Finding } from '../../../shared/findings'
-import { authoritativeEvidence, reachable, recordNames, type Rule } from './rule'
+import { aboutRecords, expectedRecordSets, ofSet } from './record-match'
+import { authoritativeEvidence, reachable, type Rule } from './rule'
 
 /** A long TTL on the record (right or wrong value) makes every later change slow to show. */
 export const recordTtlRule: Rule = {
@@ -7,15 +8,18 @@ export const recordTtlRule: Rule = {
   produces: ['record.ttl_long'],
   check(obs) {
     const findings: Finding[] = []
-    for (const name of recordNames(obs)) {
-      const servers = reachable(obs.authoritative.filter((o) => o.name === name)).filter((o) => o.ttl !== null && o.values.length + (o.cname ? 1 : 0) > 0)
+    for (const set of expectedRecordSets(obs)) {
+      const servers = reachable(ofSet(obs.authoritative, set)).filter((o) => o.ttl !== null && o.values.length + (o.cname ? 1 : 0) > 0)
       const longest = Math.max(0, ...servers.map((o) => o.ttl!))
       if (longest > RECOMMENDED_TTL) {
         findings.push(
-          createFinding(
-            'record.ttl_long',
-            { name, ttl: longest, recommended: RECOMMENDED_TTL },
-            servers.filter((o) => o.ttl! > RECOMMENDED_TTL).map((o) => authoritativeEvidence(o, obs.input.type))
+          aboutRecords(
+            createFinding(
+              'record.ttl_long',
+              { name: set.name, ttl: longest, recommended: RECOMMENDED_TTL },
+              servers.filter((o) => o.ttl! > RECOMMENDED_TTL).map((o) => authoritativeEvidence(o, set.type))
+            ),
+            set.records
           )
         )
       }

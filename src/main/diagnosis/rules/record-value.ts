@@ -1,6 +1,6 @@
 import { createFinding, type Finding } from '../../../shared/findings'
 import type { ValueComparison } from '../compare-values'
-import { expectedRecordSets, hasExpectedValues, readRecordSet, type RecordSetReading, type ValueAttempt } from './record-match'
+import { aboutRecords, expectedRecordSets, hasExpectedValues, readRecordSet, type RecordSetReading, type ValueAttempt } from './record-match'
 import { authoritativeEvidence, type Rule } from './rule'
 
 /**
@@ -24,22 +24,25 @@ export const recordValueRule: Rule = {
       const reading = readRecordSet(obs, set)
       if (reading.servers.length === 0) continue
       const evidence = reading.servers.map((o) => authoritativeEvidence(o, set.type))
+      const about = (f: Finding): Finding => aboutRecords(f, set.records)
       if (reading.inPlace) {
-        findings.push(createFinding('record.ok', { name: set.name, type: set.type, servers: reading.servers.length }, evidence))
+        findings.push(about(createFinding('record.ok', { name: set.name, type: set.type, servers: reading.servers.length }, evidence)))
       } else if (reading.absent.length === 0) {
         // Every expected value is somewhere, but not on every server: they disagree.
         const having = reading.servers.filter((o) => hasExpectedValues(o, set)).map(serverLabel)
         const missing = reading.servers.filter((o) => !hasExpectedValues(o, set)).map(serverLabel)
         findings.push(
-          createFinding(
-            'delegation.inconsistent',
-            { name: set.name, what: 'answers', details: `has the record: ${having.join(', ')}; does not: ${missing.join(', ')}` },
-            evidence
+          about(
+            createFinding(
+              'delegation.inconsistent',
+              { name: set.name, what: 'answers', details: `has the record: ${having.join(', ')}; does not: ${missing.join(', ')}` },
+              evidence
+            )
           )
         )
       }
-      for (const attempt of reading.attempts) findings.push(attemptFinding(set.name, attempt, evidence))
-      if (reading.stale.length > 0) findings.push(staleFinding(reading, evidence))
+      for (const attempt of reading.attempts) findings.push(about(attemptFinding(set.name, attempt, evidence)))
+      if (reading.stale.length > 0) findings.push(about(staleFinding(reading, evidence)))
     }
     return findings
   }

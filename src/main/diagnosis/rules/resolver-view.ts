@@ -9,7 +9,7 @@
 import type { ResolverObservation } from '../../../shared/diagnosis-types'
 import { isSubdomainOf, sameName } from '../../../shared/names'
 import type { Observations } from '../observations'
-import { expectedRecordSets, isExpectedValue, namesInPlace, type ExpectedRecordSet } from './record-match'
+import { expectedRecordSets, isExpectedValue, setKey, setsInPlace, type ExpectedRecordSet } from './record-match'
 
 export type ResolverReading =
   | { kind: 'agrees' }
@@ -24,12 +24,12 @@ export type ResolverReading =
 const SLACK_SECONDS = 2
 
 export function readResolvers(obs: Observations): { observation: ResolverObservation; reading: ResolverReading }[] {
-  const inPlace = namesInPlace(obs)
-  const sets = new Map(expectedRecordSets(obs).map((set) => [set.name, set]))
+  const inPlace = setsInPlace(obs)
+  const sets = new Map(expectedRecordSets(obs).map((set) => [setKey(set), set]))
   const previouslyInPlace = previousNamesInPlace(obs)
   return obs.resolvers.map((o) => ({
     observation: o,
-    reading: readResolver(o, obs, sets.get(o.name), inPlace.has(o.name), previouslyInPlace.has(o.name))
+    reading: readResolver(o, obs, sets.get(setKey(o)), inPlace.has(setKey(o)), previouslyInPlace.has(o.name))
   }))
 }
 
@@ -89,7 +89,7 @@ function readResolver(
  */
 function outlivedPreviousWait(o: ResolverObservation, obs: Observations, wasInPlace: boolean): boolean {
   if (!wasInPlace || !obs.previous) return false
-  const before = obs.previous.resolvers.find((p) => p.address === o.address && sameName(p.name, o.name))
+  const before = obs.previous.resolvers.find((p) => p.address === o.address && sameName(p.name, o.name) && (p.type ?? o.type) === o.type)
   if (!before) return false
   const negativeBefore = before.status === 'nxdomain' || before.status === 'nodata'
   const negativeNow = o.status === 'nxdomain' || o.status === 'nodata'

@@ -1,6 +1,7 @@
 import type { DiagnosisReport } from '../../../shared/diagnosis-types'
 import { createFinding, type Finding } from '../../../shared/findings'
 import { readDnssecCause } from './dnssec-cause'
+import { aboutRecords, recordsBySet, setKey } from './record-match'
 import { readResolvers } from './resolver-view'
 import { groupBy, resolverEvidence, type Rule } from './rule'
 
@@ -15,7 +16,7 @@ export const resolversRule: Rule = {
   check(obs) {
     const findings: Finding[] = []
     const readings = readResolvers(obs)
-    const type = obs.input.type
+    const recordsOf = recordsBySet(obs)
 
     const unreachable = readings.flatMap((r) => (r.reading.kind === 'unreachable' ? [{ o: r.observation, reason: r.reading.reason }] : []))
     for (const group of groupBy(unreachable, (u) => u.reason)) {
@@ -26,39 +27,47 @@ export const resolversRule: Rule = {
         createFinding(
           'resolver.unreachable',
           { resolver: resolvers[0]!, resolvers, reason: group[0]!.reason, ignored: sum(group.map((u) => u.o.ignoredReplies)) },
-          byResolver.map((u) => resolverEvidence(u.o, type))
+          byResolver.map((u) => resolverEvidence(u.o, u.o.type))
         )
       )
     }
 
     const servfail = readings.filter((r) => r.reading.kind === 'servfail').map((r) => r.observation)
-    for (const group of groupBy(servfail, (o) => o.name)) {
+    for (const group of groupBy(servfail, setKey)) {
       const resolvers = group.map((o) => o.label)
-      findings.push(createFinding('resolver.servfail', { resolver: resolvers[0]!, resolvers, name: group[0]!.name }, group.map((o) => resolverEvidence(o, type))))
+      findings.push(
+        aboutRecords(
+          createFinding('resolver.servfail', { resolver: resolvers[0]!, resolvers, name: group[0]!.name }, group.map((o) => resolverEvidence(o, o.type))),
+          recordsOf(group[0]!)
+        )
+      )
     }
 
     const bogus = readings.filter((r) => r.reading.kind === 'bogus').map((r) => r.observation)
-    for (const group of groupBy(bogus, (o) => o.name)) {
+    for (const group of groupBy(bogus, setKey)) {
       const resolvers = group.map((o) => o.label)
       const name = group[0]!.name
       const ede = [...new Set(group.map((o) => o.extendedError).filter((e): e is string => e !== null))].join('; ')
       const zone = obs.placements.find((p) => p.name === name)?.zone ?? ''
       const cause = readDnssecCause(obs.dnssec.find((d) => d.name === name) ?? null, ede)
       findings.push(
-        createFinding(
-          'dnssec.bogus',
-          { resolver: resolvers[0]!, resolvers, name, zone, ede, ...cause.params },
-          [...group.map((o) => resolverEvidence(o, type)), ...cause.evidence]
+        aboutRecords(
+          createFinding(
+            'dnssec.bogus',
+            { resolver: resolvers[0]!, resolvers, name, zone, ede, ...cause.params },
+            [...group.map((o) => resolverEvidence(o, o.type)), ...cause.evidence]
+          ),
+          recordsOf(group[0]!)
         )
       )
     }
 
     const views = readings.flatMap((r) => (r.reading.kind === 'different_view' ? [{ o: r.observation, reading: r.reading }] : []))
-    for (const group of groupBy(views, (v) => `${v.o.name}|${v.reading.apexVisible}`)) {
+    for (const group of groupBy(views, (v) => `${setKey(v.o)}|${v.reading.apexVisible}`)) {
       const first = group[0]!
       const resolvers = group.map((v) => v.o.label)
       findings.push(
-        createFinding(
+        aboutRecords(createFinding(
           'resolver.different_view',
           {
             resolver: resolvers[0]!,
@@ -68,8 +77,8 @@ export const resolversRule: Rule = {
             zone: obs.placements.find((p) => p.name === first.o.name)?.zone ?? '',
             apexVisible: first.reading.apexVisible
           },
-          group.map((v) => resolverEvidence(v.o, type))
-        )
+          group.map((v) => resolverEvidence(v.o, v.o.type))
+        ), recordsOf(first.o))
       )
     }
     return findings

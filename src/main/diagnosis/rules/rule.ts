@@ -51,7 +51,3 @@ export function resolverEvidence(o: ResolverObservation, type: string): Evidence
 export function reachable(list: AuthoritativeObservation[]): AuthoritativeObservation[] {
   return list.filter((o) => o.status === 'ok' || o.status === 'nodata' || o.status === 'nxdomain')
 }
-
-export function recordNames(obs: Observations): string[] {
-  return [...new Set(obs.placements.map((p) => p.name))]
-}

@@ -1,6 +1,7 @@
 import { createFinding, type Finding } from '../../../shared/findings'
 import { baseDomainOf } from '../../../shared/placement'
 import { registrableDomain } from '../../../shared/registrable-domain'
+import { aboutRecords } from './record-match'
 import type { Rule } from './rule'
 
 /** The domain has no delegation at all: nothing else can work until it resolves. */
@@ -13,6 +14,7 @@ export const zoneRule: Rule = {
       if (zone.found) continue
       const placement = obs.placements.find((p) => p.name === zone.name)
       const domain = placement ? placement.baseDomain : baseDomainOf(zone.name)
+      const records = obs.input.records.flatMap((r, i) => (r.name === zone.name ? [i] : []))
       if (zone.reason === 'unreachable') {
         // The servers that failed are in the authoritative observations: the delegation rule names each.
         if (obs.authoritative.some((o) => o.name === zone.name)) continue
@@ -26,9 +28,12 @@ export const zoneRule: Rule = {
         // The walk says whether the name is missing altogether or exists without servers of its own.
         const kind = zone.reason === 'no_delegation' ? 'not_delegated' : 'not_registered'
         findings.push(
-          createFinding('zone.not_found', { domain, registrable: registrableDomain(domain) ?? '', kind }, [
-            { query: { name: zone.name, type: 'SOA' }, note: zone.message ?? undefined }
-          ])
+          aboutRecords(
+            createFinding('zone.not_found', { domain, registrable: registrableDomain(domain) ?? '', kind }, [
+              { query: { name: zone.name, type: 'SOA' }, note: zone.message ?? undefined }
+            ]),
+            records
+          )
         )
       }
     }

@@ -11,6 +11,7 @@ const atHuawei = (values: string[]) => ({
   platform: 'huaweicloud',
   nameservers: ['ns1.huaweicloud-dns.com'],
   name: NAME,
+  type: 'TXT' as const,
   zone: 'example.com',
   zoneFound: true,
   values,
