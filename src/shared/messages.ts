@@ -45,7 +45,10 @@ export function englishMessage(id: ErrorMessageId, params: MessageParams = {}): 
   return formatMessage(messageAt(en, errorMessageKey(id)), flat)
 }
 
-/** Whether `id` names an error message (for ids that arrive over a transport). */
+/**
+ * Whether `id` names an error message in en.json. Reads the locale text, so only where en.json is JSON (the main
+ * process, the CLI, tests): the built renderer gets the locale files as compiled messages and asks vue-i18n.
+ */
 export function isErrorMessageId(id: unknown): id is ErrorMessageId {
   return typeof id === 'string' && messageAt(en, `errors.${id}`) !== `errors.${id}`
 }
@@ -65,11 +68,14 @@ export class LocalizedError extends Error {
   }
 }
 
-/** Any error that carries a message id (a LocalizedError, or one from another copy of this module). */
+/**
+ * Any error that carries a message id (a LocalizedError, or one from another copy of this module). By shape: it
+ * must hold in the built renderer too, where the locale text cannot be read here (see isErrorMessageId).
+ */
 export function isLocalized(error: unknown): error is Error & MessageRef {
   return (
     error instanceof Error &&
-    isErrorMessageId((error as Partial<MessageRef>).messageId) &&
+    typeof (error as Partial<MessageRef>).messageId === 'string' &&
     typeof (error as Partial<MessageRef>).params === 'object' &&
     (error as Partial<MessageRef>).params !== null
   )

@@ -97,6 +97,16 @@ test.describe('wizard against the DNS lab', () => {
     })
   }
 
+  test('a domain typed wrong is refused at the field, in words from the locale tree, before any lookup', async ({ page }) => {
+    await resetApp()
+    await openApp(page)
+    await page.locator('#domain-input').fill('exa mple.test')
+    await page.getByTestId('lookup').click()
+    // The built renderer's locale files are compiled messages: the shared check's message id is translated by vue-i18n.
+    await expect(page.locator('#domain-error')).toHaveText('"exa mple.test" contains a space; a domain name cannot.')
+    await expect(page.locator('#domain-input')).toHaveAttribute('aria-invalid', 'true')
+  })
+
   test('a domain that does not exist is explained in step 1', async ({ page }) => {
     await resetApp()
     await openApp(page)
