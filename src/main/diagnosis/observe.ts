@@ -16,7 +16,7 @@ import type { DnsRecord, ExchangeOutcome, ServerAddress } from '../../shared/dns
 import type { ProviderMatch } from '../../shared/catalog-types'
 import type { ExchangeOptions, QuestionInput } from '../dns/exchange'
 import type { IterativeResolver, ZoneNotFound, ZoneResult } from '../dns/iterative-types'
-import { sameName, parentName, stripDot } from '../dns/names'
+import { askableName, sameName, parentName, stripDot } from '../dns/names'
 import type { ResolverTarget } from '../dns/resolvers'
 import { serverToString } from '../dns/server-address'
 import { detectProvider } from './catalogs/providers'
@@ -229,6 +229,8 @@ async function observeAuthoritative(
  */
 async function followCnameToValue(o: AuthoritativeObservation, input: NormalizedInput, deps: ObserveDeps): Promise<AuthoritativeObservation> {
   if (input.type !== 'TXT' || o.status !== 'ok' || o.cname === null || o.values.length > 0) return o
+  // The alias came off the wire: one that cannot be a name (an empty label) is the zone's error, not ours to throw.
+  if (!askableName(o.cname).ok) return o
   const result = await deps.iterative.resolve(o.cname, 'TXT', { signal: deps.signal })
   if (result.status !== 'answer') return o
   const records = result.answers.filter((rec) => rec.type === 'TXT' && sameName(rec.name, result.canonicalName))

@@ -90,6 +90,8 @@ export type ResolveFailureCode =
   | 'referral_limit'
   | 'cname_loop'
   | 'cname_limit'
+  /** A CNAME points to a name that cannot exist (an empty label, say): the zone's data is broken. */
+  | 'bad_name'
   | 'query_limit'
   | 'aborted'
 

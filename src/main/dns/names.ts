@@ -4,6 +4,19 @@ import { InvalidNameError } from './errors'
 const MAX_LABEL_BYTES = 63
 const MAX_NAME_CHARS = 253
 const PLAIN_NAME = /^(?:[a-z0-9_-]{1,63}\.)*[a-z0-9_-]{1,63}\.?$/
+/**
+ * The dots UTS #46 maps to '.': ideographic full stop U+3002, fullwidth full stop U+FF0E and halfwidth
+ * ideographic full stop U+FF61, which Chinese and Japanese input methods type in place of '.'.
+ */
+const FULL_WIDTH_DOTS = /[\u3002\uff0e\uff61]/g
+
+/**
+ * The name with every full-width dot turned into '.', as IDNA would read it. Done before any label check, so
+ * `a.。b` is refused as an empty label exactly like `a..b`, instead of slipping through as one odd label.
+ */
+export function toAsciiDots(name: string): string {
+  return name.replace(FULL_WIDTH_DOTS, '.')
+}
 
 /**
  * Turns what a person typed into the ASCII form DNS carries: trims, drops one trailing dot,
@@ -18,15 +31,17 @@ export function normalizeName(input: string): string {
     const name = input.endsWith('.') ? input.slice(0, -1) : input
     if (name.length <= MAX_NAME_CHARS) return name
   }
-  const trimmed = input.trim()
-  if (trimmed === '' ) throw new InvalidNameError('The domain name is empty.')
+  const trimmed = toAsciiDots(input).trim()
+  if (trimmed === '') throw new InvalidNameError('The domain name is empty.')
   if (trimmed === '.') return '.'
   if (/\s/.test(trimmed)) throw new InvalidNameError(`"${input}" contains a space; a domain name cannot.`)
   const withoutDot = trimmed.endsWith('.') ? trimmed.slice(0, -1) : trimmed
   const labels = withoutDot.split('.')
   const empty = labels.findIndex((l) => l === '')
   if (empty !== -1) throw new InvalidNameError(`"${input}" has an empty label (two dots in a row, or a leading dot).`)
-  const ascii = labels.map((label) => labelToAscii(label, input))
+  // IDNA can still map one character to several labels (U+2488 '⒈' is '1.'): split again and re-check.
+  const ascii = labels.flatMap((label) => labelToAscii(label, input).split('.'))
+  if (ascii.some((l) => l === '')) throw new InvalidNameError(`"${input}" has an empty label (two dots in a row, or a leading dot).`)
   for (const label of ascii) {
     if (label.length > MAX_LABEL_BYTES) {
       throw new InvalidNameError(
@@ -39,6 +54,19 @@ export function normalizeName(input: string): string {
     throw new InvalidNameError(`"${input}" is ${name.length} characters long; a domain name can have at most ${MAX_NAME_CHARS}.`)
   }
   return name
+}
+
+/**
+ * A name that came off the wire (a name server in a referral, a CNAME target) in the form it is asked about, or
+ * why it cannot be asked about. Such a name is the remote server's mistake, so callers report it, never throw.
+ */
+export function askableName(name: string): { ok: true; name: string } | { ok: false; problem: string } {
+  try {
+    return { ok: true, name: normalizeName(name) }
+  } catch (e) {
+    if (e instanceof InvalidNameError) return { ok: false, problem: e.message }
+    throw e
+  }
 }
 
 function labelToAscii(label: string, whole: string): string {

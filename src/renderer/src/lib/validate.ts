@@ -30,9 +30,17 @@ export function resolverAddressProblem(text: string): 'resolverEmpty' | 'resolve
   return port === undefined || isPort(port) ? null : 'resolverPort'
 }
 
+/**
+ * Full-width dots (U+3002, U+FF0E, U+FF61, typed by Chinese and Japanese input methods) as '.', the way the engine
+ * reads names (src/main/dns/names.ts `toAsciiDots`); kept in step with it until the name rules move to src/shared.
+ */
+function asciiDots(text: string): string {
+  return text.replace(/[\u3002\uff0e\uff61]/g, '.')
+}
+
 /** A domain as a person would type it: no scheme, no path, at least one dot; `*.` allowed in front. */
 export function domainProblem(text: string): 'domainEmpty' | 'domainUrl' | 'domainInvalid' | null {
-  const value = text.trim()
+  const value = asciiDots(text).trim()
   if (value === '') return 'domainEmpty'
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || value.includes('/')) return 'domainUrl'
   const name = value.replace(/^\*\./, '').replace(/\.$/, '')
@@ -43,9 +51,9 @@ export function domainProblem(text: string): 'domainEmpty' | 'domainUrl' | 'doma
   return null
 }
 
-/** `https://www.Example.com/path` → `www.example.com`, so a pasted address still works. */
+/** `https://www.Example.com/path` → `www.example.com` (and `例子。中国` → `例子.中国`), so a pasted address still works. */
 export function cleanDomainInput(text: string): string {
-  return text
+  return asciiDots(text)
     .trim()
     .replace(/^[a-z][a-z0-9+.-]*:\/\//i, '')
     .replace(/[/?#].*$/, '')
