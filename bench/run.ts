@@ -4,6 +4,7 @@
  */
 import { benchClientVsCares } from './client-vs-cares'
 import { benchDiagnosisCriticalPath } from './diagnosis-critical-path'
+import { benchBridgeUnderLoad, benchHostileDelegation } from './hostile'
 import { benchRenderer, builtRendererExists } from './renderer'
 
 function ratio(a: number, b: number): string {
@@ -24,6 +25,17 @@ async function main(): Promise<void> {
     console.log('Full diagnosis vs its critical path (every server adds 50 ms; root → TLD → zone → all in parallel)')
     const d = await benchDiagnosisCriticalPath()
     console.log(`  median ${d.medianMs.toFixed(1)} ms  critical path ${d.criticalPathMs} ms  ratio ${ratio(d.medianMs, d.criticalPathMs)} (target ≤ 1.30×)  verdicts: ${[...new Set(d.verdicts)].join(', ')}`)
+  }
+  if (!only || only === 'hostile') {
+    console.log('Hostile delegation: 200 glueless name servers whose zone\'s only server never answers (default settings)')
+    const h = await benchHostileDelegation()
+    console.log(`  trace ${(h.traceMs / 1000).toFixed(1)} s  diagnose ${(h.diagnoseMs / 1000).toFixed(1)} s  worst ${(h.worstMs / 1000).toFixed(1)} s  target ≤ 35 s  ratio ${ratio(h.worstMs, 35_000)} of target  (before the fix: 268 s)`)
+    console.log(`  output: trace text ${h.traceTextBytes} B, diagnose text ${h.reportTextBytes} B, findings JSON ${h.findingsJsonBytes} B  verdict: ${h.verdict}`)
+    console.log('Bridge settings:get while 200 diagnoses get 65 KB TCP answers of chained compression pointers')
+    const b = await benchBridgeUnderLoad()
+    console.log(`  idle      median ${b.idleMedianMs.toFixed(1)} ms  p95 ${b.idleP95Ms.toFixed(1)} ms (baseline)`)
+    console.log(`  loaded    median ${b.loadedMedianMs.toFixed(1)} ms  p95 ${b.loadedP95Ms.toFixed(1)} ms  max ${b.loadedMaxMs.toFixed(1)} ms  target max ≤ 200 ms  ratio ${ratio(b.loadedMaxMs, b.idleMedianMs)} of idle median`)
+    console.log(`  ${b.samples} samples over ${(b.windowMs / 1000).toFixed(1)} s; ${b.diagnosesFinished} of ${b.diagnosesStarted} diagnoses finished in that time`)
   }
   if (!only || only === 'renderer') {
     console.log('Renderer: initial JavaScript and time to an interactive step 1 (headless Debian Chromium, browser mode)')
