@@ -21,6 +21,7 @@ import { listProviders } from '../diagnosis/catalogs/providers'
 import { normalizeDiagnoseInput } from '../diagnosis/input'
 import { listResolverPresets } from '../dns/resolvers'
 import { toApiErrorBody } from '../api/channel-schemas'
+import { createDiagnosisQueue } from './diagnosis-queue'
 import { renderReport } from './report'
 import { SessionStore } from './session-store'
 import { defaultSettings, SettingsStore } from './settings-store'
@@ -51,6 +52,8 @@ export interface ApiServiceOptions {
   overrides?: SettingsOverrides
   logger?: StoreLogger
   timers?: WatchTimers
+  /** Diagnoses that run at once (checks and watches together); the rest wait. Default in diagnosis-queue.ts. */
+  maxConcurrentDiagnoses?: number
 }
 
 export interface ApiService extends ApiClient {
@@ -68,9 +71,11 @@ export function createApiService(options: ApiServiceOptions): ApiService {
   const settingsStore = new SettingsStore({ dataDir, defaults: defaultSettings(options.defaultLocale), logger })
   const sessionStore = new SessionStore({ dataDir, logger })
   const listeners = new Set<(event: WatchProgress) => void>()
+  const queue = createDiagnosisQueue(options.maxConcurrentDiagnoses)
 
   const watch = new WatchService({
-    run: (input, runOptions) => engine.runDiagnosis(input, runOptions),
+    run: (input, { onQueued, onStarted, ...runOptions }) =>
+      queue.run(() => engine.runDiagnosis(input, runOptions), { signal: runOptions.signal, onQueued, onStarted }),
     emit: (event) => {
       for (const listener of [...listeners]) {
         try {
@@ -122,7 +127,8 @@ export function createApiService(options: ApiServiceOptions): ApiService {
     },
 
     async 'diagnosis:run'(input) {
-      return engine.runDiagnosis(await withDefaults(input))
+      const full = await withDefaults(input)
+      return queue.run(() => engine.runDiagnosis(full))
     },
 
     async 'sessions:list'() {

@@ -1,6 +1,7 @@
 /**
  * Step 4's live check: for one session, run the diagnosis now, then again every N seconds, until the verdict is
- * `verified` or the watch is stopped. Each run reports progress (`checking`, 0..1), then its result (`done`, with
+ * `verified` or the watch is stopped. Each run reports progress (`queued` while other checks go first, then
+ * `checking`, 0..1), then its result (`done`, with
  * the report and the time of the next check) or a failure (`error`). One watch per session: starting again
  * replaces it; stopping aborts the run in flight. Runs never overlap: the next one is scheduled when one ends.
  */
@@ -9,7 +10,14 @@ import type { DiagnoseInput, DiagnosisReport } from '../../shared/diagnosis-type
 
 export type RunDiagnosisFn = (
   input: DiagnoseInput,
-  options: { signal: AbortSignal; onProgress: (done: number, total: number) => void }
+  options: {
+    signal: AbortSignal
+    onProgress: (done: number, total: number) => void
+    /** The run waits for others to finish first (a limit on diagnoses at once). */
+    onQueued?: () => void
+    /** The run starts (after waiting, or at once). */
+    onStarted?: () => void
+  }
 ) => Promise<DiagnosisReport>
 
 /** The clock and timer the loop uses; tests pass a manual one, so nothing depends on real time. */
@@ -111,6 +119,12 @@ export class WatchService {
     try {
       const report = await this.options.run(watch.input, {
         signal: controller.signal,
+        onQueued: () => {
+          if (watch.stopped) return
+          lastPercent = -1 // the next `checking` is news again
+          this.emit(watch, { phase: 'queued', progress: 0, report: null, nextCheckAt: null, message: null })
+        },
+        onStarted: () => emitChecking(0),
         onProgress: (done, total) => emitChecking(total > 0 ? Math.min(1, Math.max(0, done / total)) : 0)
       })
       if (watch.stopped) return

@@ -251,13 +251,14 @@ export const useWizardStore = defineStore('wizard', () => {
   function onProgress(event: WatchProgress): void {
     if (event.sessionId !== session.value.id) return
     progress.value = event
-    checking.value = event.phase === 'checking'
+    const inProgress = event.phase === 'checking' || event.phase === 'queued'
+    checking.value = inProgress
     if (event.report) {
       setReport(event.report)
       void save()
     }
     // The main process ends a watch once everything is green (or the input cannot work): no next check.
-    if (event.phase !== 'checking' && event.nextCheckAt === null) {
+    if (!inProgress && event.nextCheckAt === null) {
       autoCheck.value = false
       watching = false
     }
