@@ -159,18 +159,29 @@ export async function runWeb(argv: string[], engine?: DiagnosisEngine): Promise<
       }
       stopping = true
       process.stderr.write(`\nStopping (${signal})...\n`)
-      void Promise.allSettled([bridge.close(), service.dispose()]).then(() => resolveExit(0))
+      // Whatever is still in flight (a check, a file operation) gets a few seconds, never the power to keep us up.
+      const giveUp = setTimeout(() => resolveExit(0), STOP_GRACE_MS)
+      giveUp.unref()
+      void Promise.allSettled([bridge.close(), service.dispose()]).then(() => {
+        clearTimeout(giveUp)
+        resolveExit(0)
+      })
     }
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
   })
 }
 
+/** How long stopping may wait for the bridge and the service to close. */
+const STOP_GRACE_MS = 5000
+
 const invokedDirectly = process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))
 if (invokedDirectly) {
   runWeb(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code
+      // Stopped: if something still holds the event loop (a socket, a stuck file operation), exit anyway.
+      setTimeout(() => process.exit(code), 1000).unref()
     },
     (e: unknown) => {
       process.stderr.write(`dns-verify web: internal error: ${(e as Error).stack ?? String(e)}\n`)

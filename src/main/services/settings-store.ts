@@ -1,6 +1,7 @@
 /**
  * The user's settings, one JSON file in the data folder. Reading never fails: a missing file gives the defaults,
- * an unreadable one is moved aside (and reported), a field that no longer checks out (a preset since removed)
+ * an unreadable one (or anything there that is not a readable regular file: a folder, a FIFO, a symbolic link, a
+ * file of another user) is moved aside (and reported), a field that no longer checks out (a preset since removed)
  * falls back to its default while the other fields are kept.
  */
 import { join } from 'node:path'
@@ -8,7 +9,7 @@ import type { AppSettings } from '../../shared/api'
 import { appSettingsFieldSchemas, appSettingsSchema } from '../api/channel-schemas'
 import { listResolverPresets } from '../dns/resolvers'
 import { KeyedLock } from './keyed-lock'
-import { moveAside, readTextIfExists, writeFileAtomic } from './atomic-file'
+import { moveAside, notAFileProblem, readTextIfExists, UnusableEntryError, writeFileAtomic } from './atomic-file'
 import { type StoreLogger, type StoreProblem, consoleLogger } from './store-problems'
 
 export const SETTINGS_FILE = 'settings.json'
@@ -50,6 +51,8 @@ export class SettingsStore {
   private readonly logger: StoreLogger
   private readonly lock = new KeyedLock()
   private readonly found: StoreProblem[] = []
+  /** `reason` of each problem reported, so an entry that cannot even be moved is reported once. */
+  private readonly reported = new Set<string>()
 
   constructor(options: SettingsStoreOptions) {
     this.file = join(options.dataDir, SETTINGS_FILE)
@@ -70,13 +73,20 @@ export class SettingsStore {
   set(settings: AppSettings): Promise<AppSettings> {
     return this.lock.run(this.file, async () => {
       const checked = appSettingsSchema.parse(settings)
+      await this.clearUnusableEntry()
       await writeFileAtomic(this.file, JSON.stringify(checked, null, 2) + '\n')
       return checked
     })
   }
 
   private async read(): Promise<AppSettings> {
-    const text = await readTextIfExists(this.file)
+    let text: string | null
+    try {
+      text = await readTextIfExists(this.file)
+    } catch (e) {
+      if (!(e instanceof UnusableEntryError)) throw e
+      return this.discard(e.reason)
+    }
     if (text === null) return structuredClone(this.defaults)
     let data: unknown
     try {
@@ -96,6 +106,12 @@ export class SettingsStore {
     return settings as AppSettings
   }
 
+  /** A folder or FIFO where the file goes would make the rename fail: move it aside (and report it) first. */
+  private async clearUnusableEntry(): Promise<void> {
+    const problem = await notAFileProblem(this.file)
+    if (problem !== null) await this.discard(problem)
+  }
+
   private async discard(reason: string): Promise<AppSettings> {
     let movedTo: string | null = null
     try {
@@ -108,6 +124,8 @@ export class SettingsStore {
   }
 
   private report(problem: StoreProblem): void {
+    if (this.reported.has(problem.reason)) return
+    this.reported.add(problem.reason)
     this.found.push(problem)
     this.logger.warn(`settings: ${problem.reason}${problem.movedTo ? ` (kept as ${problem.movedTo})` : ''}`)
   }
