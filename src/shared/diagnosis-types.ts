@@ -45,7 +45,12 @@ export interface RecordPlacement {
   relativeHost: string | null
 }
 
-export type ServerStatus = 'ok' | 'timeout' | 'refused' | 'servfail' | 'lame' | 'network' | 'nxdomain' | 'nodata'
+/**
+ * What one authoritative server did. `timeout`: no answer; `refused`: the connection was refused (nothing listens
+ * there); `lame`: it answered REFUSED or without authority; `servfail`: it answered SERVFAIL; `network`: the
+ * network could not reach it; `malformed`: only malformed or mismatched replies came back (ignored).
+ */
+export type ServerStatus = 'ok' | 'timeout' | 'refused' | 'servfail' | 'lame' | 'network' | 'malformed' | 'nxdomain' | 'nodata'
 
 /** What one authoritative server address said about the record name. */
 export interface AuthoritativeObservation {
@@ -72,10 +77,35 @@ export interface AuthoritativeObservation {
   negativeTtl: number | null
   transport: 'udp' | 'tcp' | null
   elapsedMs: number
+  /** Replies that arrived but were dropped (malformed, wrong id, question or source). */
+  ignoredReplies: number
   error?: string
 }
 
-export type ResolverStatus = 'ok' | 'old_value' | 'nxdomain' | 'nodata' | 'servfail' | 'bogus' | 'timeout' | 'refused' | 'network'
+/**
+ * What one resolver said. `refused`: the connection was refused (nothing listens); `rejected`: it answered REFUSED
+ * (it will not resolve for us); `malformed`: only malformed or mismatched replies came back (ignored).
+ */
+export type ResolverStatus =
+  | 'ok'
+  | 'old_value'
+  | 'nxdomain'
+  | 'nodata'
+  | 'servfail'
+  | 'bogus'
+  | 'timeout'
+  | 'refused'
+  | 'rejected'
+  | 'network'
+  | 'malformed'
+
+/** The SOA a resolver sent with a negative answer: which zone it believes holds the name, and that zone's identity. */
+export interface NegativeSoa {
+  owner: string
+  mname: string
+  rname: string
+  serial: number
+}
 
 /** What one resolver (system, public preset, custom) answers for the record name. */
 export interface ResolverObservation {
@@ -95,8 +125,24 @@ export interface ResolverObservation {
   extendedError: string | null
   /** For NXDOMAIN/NODATA: seconds the resolver will keep the negative answer (SOA TTL in its authority section). */
   negativeTtl: number | null
+  /** For NXDOMAIN/NODATA: the SOA of the authority section, null when the resolver sent none. */
+  negativeSoa: NegativeSoa | null
+  /**
+   * For a negative answer without an SOA: whether the resolver sees the zone apex at all (asked for its SOA);
+   * null when not asked.
+   */
+  apexVisible: boolean | null
+  /** Replies that arrived but were dropped (malformed, wrong id, question or source). */
+  ignoredReplies: number
+  /**
+   * What the answer means against the authoritative servers (set once the whole check is read): it agrees, waits
+   * for a cache to expire, cannot see the domain, or failed. Absent in reports saved before it existed.
+   */
+  reading?: ResolverReadingKind
   error?: string
 }
+
+export type ResolverReadingKind = 'agrees' | 'pending' | 'negative_cached' | 'different_view' | 'unreachable' | 'servfail' | 'bogus'
 
 /** A record with the expected value found at a near-miss name instead of the right one. */
 export interface NearMissObservation {
@@ -128,6 +174,26 @@ export interface CaaObservation {
   records: { flags: number; tag: string; value: string }[]
 }
 
+/**
+ * DNSSEC records fetched (DO bit) from the parent and the zone's own servers when a validating resolver fails and
+ * the same query with checking disabled answers: what is needed to name the cause.
+ */
+export interface DnssecObservation {
+  /** Record name whose validation failed. */
+  name: string
+  zone: string
+  /** DS records at the parent (the registrar's side). */
+  ds: { keyTag: number; algorithm: number; digestType: number; digest: string }[]
+  /** DNSKEY records at the zone, with their key tags and the DS digests they would have. */
+  dnskeys: { keyTag: number; flags: number; algorithm: number; dsDigests: Record<number, string> }[]
+  /** RRSIGs over the record (or the negative answer), the DNSKEY set and the SOA, as served. */
+  signatures: { covers: string; keyTag: number; signer: string; inception: number; expiration: number }[]
+  /** The server that answered (`host (address)`), or null when none did. */
+  server: string | null
+  /** Unix time (s) of the observation, to compare validity windows with. */
+  at: number
+}
+
 export interface DiagnosisReport {
   input: DiagnoseInput
   placements: RecordPlacement[]
@@ -138,6 +204,7 @@ export interface DiagnosisReport {
   caa: CaaObservation[]
   zones: ZoneObservation[]
   nearMisses: NearMissObservation[]
+  dnssec: DnssecObservation[]
   /** Platform hosting the DNS, from the NS names (provider catalog id), null when unknown. */
   provider: { id: string; name: string; nameservers: string[] } | null
   /** Seconds until caches should show the record everywhere (verdict `waiting`), else null. */

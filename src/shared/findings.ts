@@ -5,7 +5,7 @@
  * people live only in `src/shared/locales/*.json` under `findings.<id>.title | explain | fix` (nested JSON, so
  * the key path is literally `findings.record.missing.title`); `fix` may hold several steps separated by "\n". Every
  * `{placeholder}` there is one of the params listed for that id below.
- * For a param with a closed set of values (e.g. `hint`), `findings.<id>.<param>.<value>` holds one more sentence
+ * For a param with a closed set of values (e.g. `hint`) or a boolean, `findings.<id>.<param>.<value>` (`true` / `false` for a boolean) holds one more sentence
  * for that case, shown after `explain` (e.g. `findings.record.wrong_name.hint.zone_doubled`).
  *
  * Params per finding (the names messages may use; arrays are joined by `messageParams` before interpolation):
@@ -17,28 +17,49 @@
  * | record.value_mismatch            | error    | name, expected, found                                                  |
  * | record.value_quoted              | error    | name, found                                                            |
  * | record.value_whitespace          | error    | name, expected, found, difference: spaces|case|invisible|split         |
- * | record.stale_value               | warning  | name, stale:string[]                                                   |
+ * | record.stale_value               | error    | name, stale:string[]                                                   |
  * | record.wrong_name                | error    | expectedName, foundName, hint: zone_doubled|www_apex|wildcard|         |
  * |                                  |          |   missing_underscore|other, host (what to type in the host field)      |
- * | record.wrong_type                | error    | name, expectedType, foundType                                          |
+ * | record.wrong_type                | error    | name, expectedType, foundType, found (content of the record that is    |
+ * |                                  |          |   there: its CNAME target or TXT text), expected (the value to put)    |
  * | record.cname_conflict            | error    | name, target                                                           |
  * | record.ttl_long                  | warning  | name, ttl:number, recommended:number (300)                             |
  * | zone.not_found                   | error    | domain                                                                 |
  * | delegation.provider              | info     | provider (catalog id), providerName, nameservers:string[]              |
  * | delegation.wrong_platform        | error    | expected, expectedName, actual, actualName, nameservers:string[]       |
- * | delegation.unreachable           | warning  | server, address, reason: timeout|refused|lame|servfail|network         |
+ * | delegation.unreachable           | warning  | server, address (the first), servers:string[] (every `host (address)`  |
+ * |                                  |          |   with this reason), reason: timeout|refused|lame|servfail|network|    |
+ * |                                  |          |   malformed, ignored:number (replies dropped as malformed/mismatched)  |
  * | delegation.inconsistent          | error    | name, what: answers|serials, details                                   |
  * | delegation.parent_child_mismatch | warning  | zone, parent:string[], child:string[]                                  |
- * | propagation.pending              | info     | resolver, name, seconds:number (remaining TTL)                         |
- * | propagation.negative_cached      | info     | resolver, name, seconds:number (SOA negative TTL left)                 |
- * | resolver.unreachable             | warning  | resolver                                                               |
- * | resolver.servfail                | warning  | resolver, name                                                         |
- * | caa.blocks_ca                    | error    | domain, foundAt, ca (catalog id), caName, record (exact CAA record to  |
- * |                                  |          |   add, e.g. `example.com. CAA 0 issue "digicert.com"`), tag: issue|    |
- * |                                  |          |   issuewild                                                            |
- * | caa.allows_ca                    | info     | domain, foundAt, ca, caName                                            |
- * | dnssec.bogus                     | error    | resolver, name, ede (Extended DNS Error text, may be empty)            |
+ * | propagation.pending              | info     | resolver (the first), resolvers:string[], name, seconds:number (the    |
+ * |                                  |          |   longest remaining TTL, always > 0)                                   |
+ * | propagation.negative_cached      | info     | resolver, resolvers:string[], name, seconds:number (the longest        |
+ * |                                  |          |   remaining negative TTL, always > 0)                                  |
+ * | resolver.unreachable             | warning  | resolver, resolvers:string[], reason: timeout|refused|rejected|network||
+ * |                                  |          |   malformed, ignored:number                                            |
+ * | resolver.servfail                | warning  | resolver, resolvers:string[], name                                     |
+ * | resolver.different_view          | warning  | resolver, resolvers:string[], rcodes:string[] (one per resolver, same  |
+ * |                                  |          |   order), name, zone, apexVisible:boolean                              |
+ * | caa.blocks_ca                    | error    | domain (the first), domains:string[], foundAt, ca (catalog id), caName,|
+ * |                                  |          |   record (exact CAA record to add, e.g.                                |
+ * |                                  |          |   `example.com. CAA 0 issue "digicert.com"`), tag: issue|issuewild     |
+ * | caa.allows_ca                    | info     | domain, domains:string[], foundAt, ca, caName                          |
+ * | dnssec.bogus                     | error    | resolver, resolvers:string[], name, zone, ede (Extended DNS Error text,|
+ * |                                  |          |   may be empty), cause: signature_expired|signature_not_yet_valid|     |
+ * |                                  |          |   ds_mismatch|missing_signatures|unknown, validFrom, validUntil (the   |
+ * |                                  |          |   signature's validity window as ISO 8601 dates, empty when unknown)   |
  * | internal.check_failed            | warning  | check, message                                                         |
+ *
+ * One finding per cause: the same cause seen at several servers or resolvers is one finding whose `servers` /
+ * `resolvers` list them all (the singular `server` / `resolver` / `domain` param names the first, for messages
+ * about one and for readers of older reports).
+ *
+ * Server reasons (`delegation.unreachable`, `resolver.unreachable`) say what the server did: `timeout` no answer
+ * in time; `refused` the connection was refused (nothing listens on that address and port); `lame` it answered
+ * REFUSED or without authority (it does not serve the zone); `rejected` a resolver answered REFUSED (it will not
+ * resolve for us); `servfail` it answered SERVFAIL; `network` the network could not reach it; `malformed` only
+ * malformed or mismatched replies came back and were ignored (`ignored` counts them).
  *
  * Unmarked params are strings. `FINDING_PARAM_SPEC` below is the same table in machine-readable form; the
  * `FindingParamsOf<Id>` type and `checkFindingParams()` are derived from it.
@@ -65,6 +86,7 @@ export const FINDING_IDS = [
   'propagation.negative_cached',
   'resolver.unreachable',
   'resolver.servfail',
+  'resolver.different_view',
   'caa.blocks_ca',
   'caa.allows_ca',
   'dnssec.bogus',
@@ -90,8 +112,10 @@ export const FINDING_SEVERITY: Record<FindingId, Severity> = {
   'record.value_quoted': 'error',
   // differs only by spaces, case, invisible characters (zero-width, NBSP) or a split
   'record.value_whitespace': 'error',
-  // an old value is still there beside the expected one (old record not deleted)
-  'record.stale_value': 'warning',
+  // an old value is still there beside the expected one (old record not deleted). The CA's guide: "If the record
+  // added for the previous certificate is not deleted, the record added for the current certificate will not take
+  // effect", so it blocks until only expected values remain.
+  'record.stale_value': 'error',
   // the record was found at a near-miss name: zone doubled, www/apex mix-up, wildcard label, missing underscore
   'record.wrong_name': 'error',
   // found as another type than required (TXT vs CNAME)
@@ -120,6 +144,9 @@ export const FINDING_SEVERITY: Record<FindingId, Severity> = {
   'resolver.unreachable': 'warning',
   // a resolver answers SERVFAIL for the name, not explained by DNSSEC
   'resolver.servfail': 'warning',
+  // a resolver cannot see this domain as the authoritative servers serve it (split/company DNS, an intercepting
+  // network, a private root): its answer says nothing about what the CA will see, so it never makes us wait
+  'resolver.different_view': 'warning',
   // CAA found by RFC 8659 tree climbing does not allow the chosen CA (issue / issuewild)
   'caa.blocks_ca': 'error',
   // CAA present and allows the CA
@@ -135,7 +162,9 @@ export type ParamKind = 'string' | 'number' | 'boolean' | 'string[]' | readonly 
 
 const WRONG_NAME_HINTS = ['zone_doubled', 'www_apex', 'wildcard', 'missing_underscore', 'other'] as const
 const WHITESPACE_DIFFERENCES = ['spaces', 'case', 'invisible', 'split'] as const
-const UNREACHABLE_REASONS = ['timeout', 'refused', 'lame', 'servfail', 'network'] as const
+const UNREACHABLE_REASONS = ['timeout', 'refused', 'lame', 'servfail', 'network', 'malformed'] as const
+const RESOLVER_FAILURE_REASONS = ['timeout', 'refused', 'rejected', 'network', 'malformed'] as const
+const DNSSEC_CAUSES = ['signature_expired', 'signature_not_yet_valid', 'ds_mismatch', 'missing_signatures', 'unknown'] as const
 const INCONSISTENT_WHAT = ['answers', 'serials'] as const
 const CAA_TAGS = ['issue', 'issuewild'] as const
 
@@ -153,7 +182,7 @@ export const FINDING_PARAM_SPEC = {
   },
   'record.stale_value': { name: 'string', stale: 'string[]' },
   'record.wrong_name': { expectedName: 'string', foundName: 'string', hint: WRONG_NAME_HINTS, host: 'string' },
-  'record.wrong_type': { name: 'string', expectedType: 'string', foundType: 'string' },
+  'record.wrong_type': { name: 'string', expectedType: 'string', foundType: 'string', found: 'string', expected: 'string' },
   'record.cname_conflict': { name: 'string', target: 'string' },
   'record.ttl_long': { name: 'string', ttl: 'number', recommended: 'number' },
   'zone.not_found': { domain: 'string' },
@@ -165,23 +194,47 @@ export const FINDING_PARAM_SPEC = {
     actualName: 'string',
     nameservers: 'string[]'
   },
-  'delegation.unreachable': { server: 'string', address: 'string', reason: UNREACHABLE_REASONS },
+  'delegation.unreachable': {
+    server: 'string',
+    address: 'string',
+    servers: 'string[]',
+    reason: UNREACHABLE_REASONS,
+    ignored: 'number'
+  },
   'delegation.inconsistent': { name: 'string', what: INCONSISTENT_WHAT, details: 'string' },
   'delegation.parent_child_mismatch': { zone: 'string', parent: 'string[]', child: 'string[]' },
-  'propagation.pending': { resolver: 'string', name: 'string', seconds: 'number' },
-  'propagation.negative_cached': { resolver: 'string', name: 'string', seconds: 'number' },
-  'resolver.unreachable': { resolver: 'string' },
-  'resolver.servfail': { resolver: 'string', name: 'string' },
+  'propagation.pending': { resolver: 'string', resolvers: 'string[]', name: 'string', seconds: 'number' },
+  'propagation.negative_cached': { resolver: 'string', resolvers: 'string[]', name: 'string', seconds: 'number' },
+  'resolver.unreachable': { resolver: 'string', resolvers: 'string[]', reason: RESOLVER_FAILURE_REASONS, ignored: 'number' },
+  'resolver.servfail': { resolver: 'string', resolvers: 'string[]', name: 'string' },
+  'resolver.different_view': {
+    resolver: 'string',
+    resolvers: 'string[]',
+    rcodes: 'string[]',
+    name: 'string',
+    zone: 'string',
+    apexVisible: 'boolean'
+  },
   'caa.blocks_ca': {
     domain: 'string',
+    domains: 'string[]',
     foundAt: 'string',
     ca: 'string',
     caName: 'string',
     record: 'string',
     tag: CAA_TAGS
   },
-  'caa.allows_ca': { domain: 'string', foundAt: 'string', ca: 'string', caName: 'string' },
-  'dnssec.bogus': { resolver: 'string', name: 'string', ede: 'string' },
+  'caa.allows_ca': { domain: 'string', domains: 'string[]', foundAt: 'string', ca: 'string', caName: 'string' },
+  'dnssec.bogus': {
+    resolver: 'string',
+    resolvers: 'string[]',
+    name: 'string',
+    zone: 'string',
+    ede: 'string',
+    cause: DNSSEC_CAUSES,
+    validFrom: 'string',
+    validUntil: 'string'
+  },
   'internal.check_failed': { check: 'string', message: 'string' }
 } as const satisfies Record<FindingId, Record<string, ParamKind>>
 
@@ -306,13 +359,33 @@ export function findingMessageKey(id: FindingId, part: FindingMessagePart): stri
 /** The params of `id` that take a closed set of values, each with its values (each value has a variant sentence). */
 export function findingVariantParams(id: FindingId): { param: string; values: readonly string[] }[] {
   const spec: Readonly<Record<string, ParamKind>> = FINDING_PARAM_SPEC[id]
-  return Object.entries(spec).flatMap(([param, kind]) => (typeof kind === 'string' ? [] : [{ param, values: kind }]))
+  return Object.entries(spec).flatMap(([param, kind]) =>
+    kind === 'boolean' ? [{ param, values: BOOLEAN_VALUES }] : typeof kind === 'string' ? [] : [{ param, values: kind }]
+  )
+}
+
+/** A boolean param has a variant sentence for each value (`findings.<id>.<param>.true` / `.false`). */
+const BOOLEAN_VALUES = ['true', 'false'] as const
+
+/**
+ * Locale keys of the fix steps for this finding's case, in param order: `findings.<id>.<param>Fix.<value>` (e.g.
+ * `findings.dnssec.bogus.causeFix.ds_mismatch`). Optional per id: where present, these steps come before `fix`,
+ * so the advice names the cause that was found rather than every possible one.
+ */
+export function findingFixVariantKeys(finding: Pick<Finding, 'id' | 'params'>): string[] {
+  return findingVariantKeys(finding).map((key) => {
+    const parts = key.split('.')
+    const value = parts.pop()!
+    const param = parts.pop()!
+    return [...parts, `${param}Fix`, value].join('.')
+  })
 }
 
 /** Locale keys of the variant sentences that apply to this finding, in param order (shown after `explain`). */
 export function findingVariantKeys(finding: Pick<Finding, 'id' | 'params'>): string[] {
   return findingVariantParams(finding.id).flatMap(({ param, values }) => {
-    const value = finding.params[param]
+    const raw = finding.params[param]
+    const value = typeof raw === 'boolean' ? String(raw) : raw
     return typeof value === 'string' && values.includes(value) ? [`findings.${finding.id}.${param}.${value}`] : []
   })
 }
@@ -332,13 +405,28 @@ export function messageParams(params: FindingParams, separator = ', '): Record<s
 }
 
 /**
- * The verdict for a set of findings: any `error` → `action_needed`; no `record.ok` (nothing shows the record in
- * place) → `action_needed`; a resolver still serving an old or negative answer → `waiting`; else `verified`.
+ * The verdict for a set of findings. The policy follows the CA's guide, which is what our users hold in their other
+ * hand:
+ * - any `error` → `action_needed`. Errors are the guide's causes that keep verification from working and that the
+ *   user must fix: wrong platform, wrong host/type/value, an old record set not deleted ("the record added for the
+ *   current certificate will not take effect"), a CAA record that forbids the CA, DNSSEC failures, no domain.
+ * - a record name without `record.ok` → `action_needed`: nothing shows that record in place (every server of its
+ *   zone unreachable, say), so the CA cannot see it either. With `recordNames` every name must be confirmed;
+ *   without, at least one `record.ok` must be there.
+ * - a resolver that still serves an old or a cached negative answer → `waiting`: the guide's "it requires a long
+ *   period of time for the configuration to take effect … verify after the time is right". Only real waits count:
+ *   a positive remaining TTL from a resolver that sees the domain as the authoritative servers serve it.
+ * - warnings never block: a resolver that cannot see the domain (`resolver.different_view`, company or private
+ *   DNS), one that does not answer, or one slow server beside good ones tell the user something but are not what
+ *   the CA asks. The CA asks the domain's own authoritative servers (through its resolvers, outside the user's
+ *   network), which is what `record.ok` confirms.
+ * - else `verified`.
  */
-export function deriveVerdict(findings: readonly Pick<Finding, 'id' | 'severity'>[]): Verdict {
+export function deriveVerdict(findings: readonly Pick<Finding, 'id' | 'severity' | 'params'>[], recordNames?: readonly string[]): Verdict {
   if (findings.some((f) => f.severity === 'error')) return 'action_needed'
-  // Without record.ok nothing shows the record in place (every server unreachable, say): the user must act.
-  if (!findings.some((f) => f.id === 'record.ok')) return 'action_needed'
+  const confirmed = new Set(findings.filter((f) => f.id === 'record.ok').map((f) => String(f.params['name'])))
+  const everyRecordConfirmed = recordNames && recordNames.length > 0 ? recordNames.every((n) => confirmed.has(n)) : confirmed.size > 0
+  if (!everyRecordConfirmed) return 'action_needed'
   const stillPropagating = findings.some((f) => f.id === 'propagation.pending' || f.id === 'propagation.negative_cached')
   return stillPropagating ? 'waiting' : 'verified'
 }

@@ -2,7 +2,7 @@
  * Renders the finding messages of the locale files outside vue-i18n (CLI text report, Markdown
  * export) with the same rules the UI uses: `{param}` named interpolation and `{'x'}` literals.
  */
-import { messageParams, type FindingId, type FindingParams } from './findings'
+import { findingFixVariantKeys, findingVariantKeys, messageParams, type FindingId, type FindingParams } from './findings'
 
 export type LocaleMessages = Record<string, unknown>
 
@@ -21,16 +21,34 @@ export interface FindingText {
   fix: string[]
 }
 
-/** Title, explanation and fix steps of a finding in one locale (`findings.<area>.<name>`). */
-export function findingText(messages: LocaleMessages, id: FindingId, params: FindingParams): FindingText {
+/**
+ * Title, explanation and fix steps of a finding in one locale (`findings.<area>.<name>`): the explanation ends with
+ * the sentences for its case (`findings.<id>.<param>.<value>`), and the fix starts with the steps for its case
+ * (`findings.<id>.<param>Fix.<value>`) where the locale has them.
+ */
+export function findingText(
+  messages: LocaleMessages,
+  id: FindingId,
+  params: FindingParams,
+  /** The params as the engine gave them, when `params` were escaped for display: they pick the case. */
+  caseParams: FindingParams = params
+): FindingText {
   const [area, name] = id.split('.') as [string, string]
   const entry = ((messages['findings'] as Record<string, Record<string, Record<string, string>>>)?.[area]?.[name]) ?? undefined
   if (!entry) return { title: id, explain: '', fix: [] }
   const flat = messageParams(params)
+  const finding = { id, params: caseParams }
+  const present = (key: string): string[] => {
+    const text = messageAt(messages, key)
+    return text === key ? [] : [formatMessage(text, flat)]
+  }
+  const explain = [formatMessage(entry['explain'] ?? '', flat), ...findingVariantKeys(finding).flatMap(present)].filter((s) => s !== '')
+  const fix = [...findingFixVariantKeys(finding).flatMap(present), formatMessage(entry['fix'] ?? '', flat)]
   return {
     title: formatMessage(entry['title'] ?? id, flat),
-    explain: formatMessage(entry['explain'] ?? '', flat),
-    fix: formatMessage(entry['fix'] ?? '', flat)
+    explain: explain.join(' '),
+    fix: fix
+      .join('\n')
       .split('\n')
       .filter((line) => line.trim() !== '')
   }

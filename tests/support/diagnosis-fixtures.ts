@@ -88,6 +88,7 @@ export function auth(overrides: Partial<AuthoritativeObservation> = {}): Authori
     negativeTtl: answered ? 600 : null,
     transport: answered ? 'udp' : null,
     elapsedMs: 3,
+    ignoredReplies: 0,
     ...overrides
   }
 }
@@ -107,6 +108,10 @@ export function resolver(overrides: Partial<ResolverObservation> = {}): Resolver
     elapsedMs: 10,
     extendedError: null,
     negativeTtl: values.length > 0 ? null : 600,
+    // A negative answer carries the SOA of the zone it came from, as a resolver that sees the domain sends it.
+    negativeSoa: values.length > 0 ? null : { owner: DOMAIN, mname: NS1.server, rname: `hostmaster.${DOMAIN}`, serial: 2024052801 },
+    apexVisible: null,
+    ignoredReplies: 0,
     ...overrides
   }
 }
@@ -161,10 +166,33 @@ export function observations(overrides: Partial<Observations> & { zoneApex?: str
     nearMisses: [],
     resolvers: [],
     caa: [],
+    dnssec: [],
+    previous: null,
     // As observe.ts does: from every NS host of the zones, parent and child side.
     provider: detectProvider(zones.flatMap((z) => [...z.nameservers, ...z.parentNameservers])),
     startedAt: Date.UTC(2024, 4, 28, 12),
     ...rest
+  }
+}
+
+/** A report as runDiagnosis would build it from these observations (rules, verdict), for `previous` in tests. */
+export function runDiagnosisReportOf(obs: Observations): DiagnosisReport {
+  const findings = runRules(obs)
+  return {
+    input: { domains: obs.input.domains, host: obs.input.host, type: obs.input.type, value: obs.input.value },
+    placements: obs.placements,
+    verdict: deriveVerdict(findings, [...new Set(obs.placements.map((p) => p.name))]),
+    findings,
+    authoritative: obs.authoritative,
+    resolvers: obs.resolvers,
+    caa: obs.caa,
+    zones: obs.zones,
+    nearMisses: obs.nearMisses,
+    dnssec: obs.dnssec,
+    provider: null,
+    etaSeconds: null,
+    startedAt: new Date(obs.startedAt).toISOString(),
+    elapsedMs: 0
   }
 }
 
@@ -204,7 +232,7 @@ export function expectFindings(findings: readonly Finding[], want: FindingExpect
 /** The same for a whole report: also checks that the stored verdict is the derived one. */
 export function expectReport(report: DiagnosisReport, want: FindingExpectation): void {
   expectFindings(report.findings, want)
-  expect(report.verdict).toBe(deriveVerdict(report.findings))
+  expect(report.verdict).toBe(deriveVerdict(report.findings, [...new Set(report.placements.map((p) => p.name))]))
 }
 
 /** One row of a rule table. */

@@ -10,6 +10,7 @@ import {
   type FindingId,
   type FindingParams,
   findingMessageKey,
+  findingFixVariantKeys,
   findingParamNames,
   findingVariantKeys,
   findingVariantParams,
@@ -105,7 +106,11 @@ describe('finding messages exist for every finding id', () => {
     for (const id of FINDING_IDS) {
       for (const part of PARTS) allowed.add(findingMessageKey(id, part))
       for (const { param, values } of findingVariantParams(id)) {
-        for (const value of values) allowed.add(`findings.${id}.${param}.${value}`)
+        for (const value of values) {
+          allowed.add(`findings.${id}.${param}.${value}`)
+          // Optional: fix steps for that case, shown before the general ones.
+          allowed.add(`findings.${id}.${param}Fix.${value}`)
+        }
       }
     }
     const extra = leaves({ findings: LOCALES[locale]!.findings as MessageTree })
@@ -151,7 +156,7 @@ describe('locales agree', () => {
       for (const [key, message] of leaves({ [section]: LOCALES[locale]![section] as MessageTree })) {
         expect(message, key).not.toMatch(/\|/)
         expect(message, key).toBe(message.trim())
-        if (!key.endsWith('.fix')) expect(message, key).not.toContain('\n')
+        if (!key.endsWith('.fix') && !/Fix\.[^.]+$/.test(key)) expect(message, key).not.toContain('\n')
       }
     }
   })
@@ -192,7 +197,10 @@ describe('vue-i18n renders every message', () => {
       const params = messageParams(sampleParams(id))
       const keys = [...PARTS.map((part) => findingMessageKey(id, part))]
       for (const { param, values } of findingVariantParams(id)) {
-        for (const value of values) keys.push(`findings.${id}.${param}.${value}`)
+        for (const value of values) {
+          keys.push(`findings.${id}.${param}.${value}`)
+          if (lookup(LOCALES[locale]!, `findings.${id}.${param}Fix.${value}`) !== undefined) keys.push(`findings.${id}.${param}Fix.${value}`)
+        }
       }
       for (const key of keys) {
         const source = lookup(LOCALES[locale]!, key) as string
@@ -228,5 +236,16 @@ describe('vue-i18n renders every message', () => {
     expect(t(keys[0]!)).toContain('twice')
     expect(findingVariantKeys({ id: 'record.missing', params: { name: 'a', type: 'TXT' } })).toEqual([])
     expect(findingVariantKeys({ id: 'caa.blocks_ca', params: { tag: 'bogus' } })).toEqual([])
+  })
+
+  it('finds the fix steps for the cause a finding names, and the sentence for a boolean param', () => {
+    const { t, te } = i18nFor('en').global
+    const finding = { id: 'dnssec.bogus' as const, params: { cause: 'ds_mismatch', zone: 'example.com' } }
+    const fixKeys = findingFixVariantKeys(finding)
+    expect(fixKeys).toEqual(['findings.dnssec.bogus.causeFix.ds_mismatch'])
+    expect(te(fixKeys[0]!)).toBe(true)
+    expect(t(fixKeys[0]!, { zone: 'example.com' })).toContain('DS record')
+    const view = { id: 'resolver.different_view' as const, params: { apexVisible: false, zone: 'example.com' } }
+    expect(findingVariantKeys(view)).toEqual(['findings.resolver.different_view.apexVisible.false'])
   })
 })

@@ -148,6 +148,8 @@ const reportSchemaShape = {
       negativeTtl: nullableNumber,
       transport: z.enum(['udp', 'tcp']).nullable(),
       elapsedMs: z.number(),
+      // Reports saved before these fields existed read as "none seen".
+      ignoredReplies: z.number().default(0),
       error: reportText.optional()
     })
   ),
@@ -165,6 +167,10 @@ const reportSchemaShape = {
       elapsedMs: z.number(),
       extendedError: nullableText,
       negativeTtl: nullableNumber,
+      negativeSoa: z.looseObject({ owner: reportText, mname: reportText, rname: reportText, serial: z.number() }).nullable().default(null),
+      apexVisible: z.boolean().nullable().default(null),
+      ignoredReplies: z.number().default(0),
+      reading: z.enum(['agrees', 'pending', 'negative_cached', 'different_view', 'unreachable', 'servfail', 'bogus']).optional(),
       error: reportText.optional()
     })
   ),
@@ -196,6 +202,21 @@ const reportSchemaShape = {
       server: reportText
     })
   ),
+  dnssec: reportList(
+    z.looseObject({
+      name: reportText,
+      zone: reportText,
+      ds: reportList(z.looseObject({ keyTag: z.number(), algorithm: z.number(), digestType: z.number(), digest: reportText })),
+      dnskeys: reportList(
+        z.looseObject({ keyTag: z.number(), flags: z.number(), algorithm: z.number(), dsDigests: z.record(z.string(), reportText) })
+      ),
+      signatures: reportList(
+        z.looseObject({ covers: reportText, keyTag: z.number(), signer: reportText, inception: z.number(), expiration: z.number() })
+      ),
+      server: nullableText,
+      at: z.number()
+    })
+  ).default([]),
   provider: z.looseObject({ id: reportText, name: reportText, nameservers: reportList(reportText) }).nullable(),
   etaSeconds: nullableNumber,
   startedAt: reportText,

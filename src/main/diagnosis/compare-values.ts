@@ -77,11 +77,47 @@ export function byteDiff(expected: string, found: string): ByteDiff {
  * (the value was split into two records instead of one record with several strings). Other records may be there too.
  */
 export function isSplitAcrossRecords(expected: string, values: string[]): boolean {
-  if (values.length < 2 || values.length > 6) return false
-  const rec = (rest: string, left: string[]): boolean => {
+  return splitParts(expected, values) !== null
+}
+
+/** The records whose concatenation (in some order, two at least) is the expected value, or null when none. */
+export function splitParts(expected: string, values: string[]): string[] | null {
+  if (values.length < 2 || values.length > 6) return null
+  const rec = (rest: string, left: string[], used: string[]): string[] | null => {
     // Two records at least: one record holding the whole value is not a split (others there are stale).
-    if (rest === '') return values.length - left.length >= 2
-    return left.some((v, i) => v !== '' && rest.startsWith(v) && rec(rest.slice(v.length), left.filter((_, j) => j !== i)))
+    if (rest === '') return used.length >= 2 ? used : null
+    for (let i = 0; i < left.length; i++) {
+      const v = left[i]!
+      if (v === '' || !rest.startsWith(v)) continue
+      const found = rec(rest.slice(v.length), left.filter((_, j) => j !== i), [...used, v])
+      if (found) return found
+    }
+    return null
   }
-  return rec(expected, values)
+  return rec(expected, values, [])
+}
+
+/**
+ * How close a found value is to the expected one, from 0 (nothing alike) to 1 (equal): one minus the edit distance
+ * over the longer length. Tells the user's botched attempt at the new value from an old value left beside it.
+ */
+export function similarity(expected: string, found: string): number {
+  if (expected === found) return 1
+  const longer = Math.max(expected.length, found.length)
+  if (longer === 0) return 1
+  // Edit distance is quadratic: past a few hundred characters the common prefix says enough.
+  if (longer > 512) return byteDiff(expected, found).offset / Buffer.byteLength(longer === expected.length ? expected : found)
+  return 1 - editDistance(expected, found) / longer
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
+    }
+    previous = current
+  }
+  return previous[b.length]!
 }

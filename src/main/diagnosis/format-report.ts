@@ -1,59 +1,78 @@
 import type { DiagnosisReport } from '../../shared/diagnosis-types'
-import { findingText, messageAt, type LocaleMessages } from '../../shared/format-message'
+import { displayStatus, resolverDisplayStatus } from '../../shared/display-status'
+import { findingSections } from '../../shared/finding-sections'
+import { findingText, formatMessage, messageAt, type LocaleMessages } from '../../shared/format-message'
 import en from '../../shared/locales/en.json'
 
 const SEVERITY_MARK = { error: '✗', warning: '!', info: 'i', ok: '✓' } as const
 
 /**
- * The readable report the CLI prints: the verdict, where the record goes, then each finding with
- * the same title, explanation and fix steps the UI shows (from the English locale file), and the
- * evidence tables.
+ * The readable report the CLI prints, in the order step 4 shows it: the verdict, where the record goes, then the
+ * findings by section (problems, warnings, good news, information) with the same title, explanation and fix steps
+ * as the UI, then the servers' and resolvers' answers. Every word comes from the locale files.
  */
 export function formatReport(report: DiagnosisReport, messages: LocaleMessages = en): string {
+  const say = (key: string, params: Record<string, string | number> = {}): string => formatMessage(messageAt(messages, key), params)
   const out: string[] = []
-  out.push(`Verdict: ${messageAt(messages, `diagnosis.verdict.${report.verdict}`)}`)
-  if (report.etaSeconds !== null) out.push(`Expected to be visible everywhere in about ${formatDuration(report.etaSeconds)}.`)
+  out.push(`${say('report.verdict')}: ${say(`diagnosis.verdict.${report.verdict}`)}`)
+  if (report.etaSeconds !== null) out.push(say('report.eta', { duration: formatDuration(report.etaSeconds, messages) }))
   out.push('')
-  out.push('Where the record goes:')
+  out.push(`${say('report.placements')}:`)
   for (const p of report.placements) {
-    const zone = p.zone ? `zone ${p.zone}, host to type: ${p.relativeHost}` : 'zone not found'
+    const zone = p.zone ? say('report.placementLine', { zone: p.zone, host: p.relativeHost ?? '' }) : say('report.zoneNotFound')
     out.push(`  ${p.certificateDomain} → ${p.name} (${zone})`)
   }
   out.push('')
-  for (const finding of report.findings) {
-    const text = findingText(messages, finding.id, finding.params)
-    out.push(`${SEVERITY_MARK[finding.severity]} ${text.title}  [${finding.id}]`)
-    if (text.explain) out.push(...wrap(text.explain, '    '))
-    text.fix.forEach((step, i) => out.push(...wrap(`${i + 1}. ${step}`, '    ')))
-    out.push('')
+  for (const { section, findings } of findingSections(report.findings)) {
+    out.push(`${say(`report.sections.${section}`)} (${findings.length})`)
+    for (const finding of findings) {
+      const text = findingText(messages, finding.id, finding.params)
+      out.push(`${SEVERITY_MARK[finding.severity]} ${text.title}  [${finding.id}]`)
+      if (text.explain) out.push(...wrap(text.explain, '    '))
+      text.fix.forEach((step, i) => out.push(...wrap(`${i + 1}. ${step}`, '    ')))
+      out.push('')
+    }
   }
+  const { type, value } = report.input
   if (report.authoritative.length > 0) {
-    out.push('Authoritative servers:')
+    out.push(`${say('report.authoritative')}:`)
     for (const a of report.authoritative) {
       const values = a.cname ? `CNAME ${a.cname}` : a.values.map((v) => JSON.stringify(v)).join(', ') || '-'
-      out.push(`  ${a.server} (${a.address})  ${a.status.toUpperCase()}  ${values}${a.ttl !== null ? `  TTL ${a.ttl}` : ''}${a.soaSerial !== null ? `  serial ${a.soaSerial}` : ''}`)
+      const status = say(`ui.status.server.${displayStatus(a.status, a.values, value, type)}`)
+      const ignored = a.ignoredReplies > 0 ? ` (${a.ignoredReplies} ignored)` : ''
+      out.push(
+        `  ${a.server} (${a.address})  ${status}${ignored}  ${values}${a.ttl !== null ? `  TTL ${a.ttl}` : ''}${a.soaSerial !== null ? `  serial ${a.soaSerial}` : ''}`
+      )
     }
     out.push('')
   }
   if (report.resolvers.length > 0) {
-    out.push('Resolvers:')
+    out.push(`${say('report.resolvers')}:`)
     for (const r of report.resolvers) {
       const values = r.values.map((v) => JSON.stringify(v)).join(', ') || '-'
-      const ttl = r.ttl !== null ? `  TTL ${r.ttl}` : r.negativeTtl !== null ? `  negative TTL ${r.negativeTtl}` : ''
-      out.push(`  ${r.label}  ${r.status.toUpperCase()}  ${values}${ttl}`)
+      const status = say(`ui.status.resolver.${resolverDisplayStatus(r, value, type)}`)
+      const ttl =
+        r.ttl !== null
+          ? `  TTL ${r.ttl}`
+          : r.negativeTtl !== null && r.reading !== 'different_view'
+            ? `  ${say('report.negativeTtl', { seconds: r.negativeTtl })}`
+            : ''
+      out.push(`  ${r.label}  ${status}  ${values}${ttl}`)
     }
     out.push('')
   }
-  out.push(`Checked in ${report.elapsedMs} ms at ${report.startedAt}.`)
+  out.push(say('report.checkedIn', { ms: report.elapsedMs, at: report.startedAt }))
   return out.join('\n') + '\n'
 }
 
-export function formatDuration(seconds: number): string {
-  if (seconds < 60) return `${seconds} s`
+/** `75` → `1 min 15 s`, in the words of `messages`. */
+export function formatDuration(seconds: number, messages: LocaleMessages = en): string {
+  const unit = (key: 'seconds' | 'minutes' | 'hours', n: number): string => formatMessage(messageAt(messages, `report.duration.${key}`), { n })
+  if (seconds < 60) return unit('seconds', seconds)
   const m = Math.floor(seconds / 60)
   const s = seconds % 60
-  if (m < 60) return s ? `${m} min ${s} s` : `${m} min`
-  return `${Math.floor(m / 60)} h ${m % 60} min`
+  if (m < 60) return s ? `${unit('minutes', m)} ${unit('seconds', s)}` : unit('minutes', m)
+  return `${unit('hours', Math.floor(m / 60))} ${unit('minutes', m % 60)}`
 }
 
 function wrap(text: string, indent: string, width = 100): string[] {

@@ -7,12 +7,15 @@
 import type {
   AuthoritativeObservation,
   CaaObservation,
+  DiagnosisReport,
+  DnssecObservation,
   NearMissObservation,
   RecordPlacement,
   ResolverObservation,
+  ServerStatus,
   ZoneObservation
 } from '../../shared/diagnosis-types'
-import type { DnsRecord, ExchangeOutcome, ServerAddress } from '../../shared/dns-types'
+import type { DnsRecord, ExchangeFailure, ExchangeOutcome, ServerAddress } from '../../shared/dns-types'
 import type { ProviderMatch } from '../../shared/catalog-types'
 import type { ExchangeOptions, QuestionInput } from '../dns/exchange'
 import type { IterativeResolver, ZoneNotFound, ZoneResult } from '../dns/iterative-types'
@@ -22,6 +25,7 @@ import { serverToString } from '../dns/server-address'
 import { detectProvider } from './catalogs/providers'
 import type { NormalizedInput } from './input'
 import { compareTxtValue } from './compare-values'
+import { observeDnssec } from './observe-dnssec'
 import { nearMissNames } from './near-miss'
 import { placeRecord, baseDomainOf, recordNameFor } from './placement'
 
@@ -33,9 +37,13 @@ export interface Observations {
   nearMisses: NearMissObservation[]
   resolvers: ResolverObservation[]
   caa: CaaObservation[]
+  /** DNSSEC records behind each validation failure (empty when no resolver failed validation). */
+  dnssec: DnssecObservation[]
   provider: ProviderMatch | null
   /** ms since epoch when gathering started. */
   startedAt: number
+  /** The previous check of the same records (the watch loop's last report), to tell a wait that ran out. */
+  previous: DiagnosisReport | null
 }
 
 export interface ObserveDeps {
@@ -45,6 +53,8 @@ export interface ObserveDeps {
   /** Progress callback: `done` of `total` lookups finished. */
   onProgress?: (done: number, total: number) => void
   signal?: AbortSignal
+  /** The previous report of the same check, if any (see `Observations.previous`). */
+  previous?: DiagnosisReport | null
 }
 
 export async function gatherObservations(input: NormalizedInput, deps: ObserveDeps): Promise<Observations> {
@@ -52,9 +62,14 @@ export async function gatherObservations(input: NormalizedInput, deps: ObserveDe
   const progress = progressCounter(deps.onProgress)
   const recordNames = unique(input.domains.map((d) => recordNameFor(input.host, baseDomainOf(d))))
 
-  const zonesPromise = Promise.all(recordNames.map((name) => progress.track(deps.iterative.findZoneApex(name, { signal: deps.signal }))))
+  const zoneJobs = recordNames.map((name) => progress.track(deps.iterative.findZoneApex(name, { signal: deps.signal })))
+  const zonesPromise = Promise.all(zoneJobs)
+  const apexOf = async (name: string): Promise<string | null> => {
+    const zone = await zoneJobs[recordNames.indexOf(name)]
+    return zone?.found ? zone.apex : null
+  }
   const resolversPromise = Promise.all(
-    recordNames.flatMap((name) => deps.resolverTargets.map((target) => progress.track(observeResolver(name, input, target, deps))))
+    recordNames.flatMap((name) => deps.resolverTargets.map((target) => progress.track(observeResolver(name, input, target, deps, apexOf))))
   )
   const caaPromise = Promise.all(input.domains.map((domain) => progress.track(observeCaa(domain, deps.iterative, deps.signal))))
 
@@ -79,11 +94,23 @@ export async function gatherObservations(input: NormalizedInput, deps: ObserveDe
     const firstAddresses = zone.servers.flatMap((s) => s.addresses.slice(0, 1).map((a) => ({ name: s.name, address: a })))
     nearMissJobs.push(progress.track(observeNearMisses(name, zone.apex, base, firstAddresses, input, deps)))
   }
-  const [authoritative, nearMisses, resolvers, caa] = await Promise.all([
+  // A resolver that fails validation while the same query with checking disabled answers: fetch what names the
+  // cause (DS at the parent, DNSKEY and signatures at the zone), once per record name, beside the other lookups.
+  const dnssecPromise = resolversPromise.then((list) => {
+    const bogusNames = unique(list.filter((o) => o.status === 'bogus').map((o) => o.name))
+    return Promise.all(
+      bogusNames.flatMap((name) => {
+        const zone = zoneByName.get(name)
+        return zone?.found ? [progress.track(observeDnssec(name, input.type, zone, { ...deps, timeoutMs: input.timeoutMs }))] : []
+      })
+    )
+  })
+  const [authoritative, nearMisses, resolvers, caa, dnssec] = await Promise.all([
     Promise.all(authoritativeJobs.map((job) => job.then((o) => followCnameToValue(o, input, deps)))),
     Promise.all(nearMissJobs).then((lists) => lists.flat()),
     resolversPromise,
-    caaPromise
+    caaPromise,
+    dnssecPromise
   ])
 
   // A zone none of whose servers could be used: each server tried, with why, so the rules can name them.
@@ -97,8 +124,10 @@ export async function gatherObservations(input: NormalizedInput, deps: ObserveDe
     nearMisses,
     resolvers,
     caa,
+    dnssec,
     provider: nsHosts.length > 0 ? detectProvider(nsHosts) : null,
-    startedAt
+    startedAt,
+    previous: deps.previous ?? null
   }
 }
 
@@ -124,14 +153,16 @@ function unusableServers(name: string, zone: ZoneNotFound): AuthoritativeObserva
     if ((step.kind !== 'failed' && step.kind !== 'lame') || !sameName(step.zone, zone.at)) continue
     const address = serverToString(step.server.address)
     if (out.some((o) => o.address === address)) continue
-    const status =
+    const status: ServerStatus =
       step.kind === 'lame'
         ? 'lame'
         : step.failureCode === 'refused_connection'
           ? 'refused'
-          : step.failureCode === 'network' || step.failureCode === 'malformed'
-            ? 'network'
-            : 'timeout'
+          : step.failureCode === 'malformed'
+            ? 'malformed'
+            : step.failureCode === 'network'
+              ? 'network'
+              : 'timeout'
     out.push({
       name,
       zone: zone.at,
@@ -149,6 +180,7 @@ function unusableServers(name: string, zone: ZoneNotFound): AuthoritativeObserva
       negativeTtl: null,
       transport: step.transport,
       elapsedMs: step.elapsedMs,
+      ignoredReplies: 0,
       ...(step.problem ? { error: step.problem } : {})
     })
   }
@@ -190,16 +222,24 @@ async function observeAuthoritative(
   if (!main.ok) {
     return {
       ...base,
-      status: main.code === 'timeout' || main.code === 'aborted' ? 'timeout' : main.code === 'refused_connection' ? 'refused' : 'network',
+      status: failureStatus(main),
       rcode: null,
       authoritative: false,
       transport: null,
       elapsedMs: main.elapsedMs,
+      ignoredReplies: main.ignoredReplies,
       error: main.message
     }
   }
   const r = main.response
-  const common = { ...base, rcode: r.rcode, authoritative: r.flags.aa, transport: main.transport, elapsedMs: main.elapsedMs }
+  const common = {
+    ...base,
+    rcode: r.rcode,
+    authoritative: r.flags.aa,
+    transport: main.transport,
+    elapsedMs: main.elapsedMs,
+    ignoredReplies: main.ignoredReplies
+  }
   if (r.rcode === 'REFUSED' || r.rcode === 'NOTAUTH' || (r.rcode === 'NOERROR' && !r.flags.aa)) {
     // RFC 1034 4.2.2: a server listed for the zone that does not answer authoritatively for it is lame.
     return { ...common, status: 'lame' }
@@ -278,7 +318,8 @@ async function observeResolver(
   name: string,
   input: NormalizedInput,
   target: ResolverTarget,
-  deps: ObserveDeps
+  deps: ObserveDeps,
+  apexOf: (name: string) => Promise<string | null>
 ): Promise<ResolverObservation> {
   const opts: ExchangeOptions = { recursionDesired: true, timeoutMs: input.timeoutMs, retries: 1, signal: deps.signal }
   const outcome = await deps.query({ name, type: input.type }, target.address, opts)
@@ -290,12 +331,16 @@ async function observeResolver(
     values: [] as string[],
     ttl: null as number | null,
     extendedError: null as string | null,
-    negativeTtl: null as number | null
+    negativeTtl: null as number | null,
+    negativeSoa: null as ResolverObservation['negativeSoa'],
+    apexVisible: null as boolean | null,
+    ignoredReplies: outcome.ignoredReplies
   }
   if (!outcome.ok) {
+    const status = failureStatus(outcome)
     return {
       ...base,
-      status: outcome.code === 'refused_connection' ? 'refused' : outcome.code === 'network' ? 'network' : 'timeout',
+      status: status === 'timeout' || status === 'refused' || status === 'network' || status === 'malformed' ? status : 'timeout',
       rcode: null,
       receivedAt: Date.now(),
       elapsedMs: outcome.elapsedMs,
@@ -311,15 +356,61 @@ async function observeResolver(
     const bogus = unchecked.ok && (unchecked.response.rcode === 'NOERROR' || unchecked.response.rcode === 'NXDOMAIN')
     return { ...common, status: bogus ? 'bogus' : 'servfail' }
   }
-  if (r.rcode === 'REFUSED') return { ...common, status: 'refused' }
+  // REFUSED from a resolver: it is there but will not resolve for us (recursion closed to our address).
+  if (r.rcode === 'REFUSED') return { ...common, status: 'rejected' }
   const soa = r.authorities.find((rec) => rec.data.kind === 'soa')
-  const negativeTtl = soa && soa.data.kind === 'soa' ? Math.min(soa.ttl, soa.data.minimum) : null
-  if (r.rcode === 'NXDOMAIN') return { ...common, status: 'nxdomain', negativeTtl }
+  const negative =
+    soa && soa.data.kind === 'soa'
+      ? {
+          negativeTtl: Math.min(soa.ttl, soa.data.minimum),
+          negativeSoa: { owner: lowerNoDot(soa.name), mname: lowerNoDot(soa.data.mname), rname: lowerNoDot(soa.data.rname), serial: soa.data.serial }
+        }
+      : { negativeTtl: null, negativeSoa: null }
+  if (r.rcode === 'NXDOMAIN') {
+    return { ...common, status: 'nxdomain', ...negative, apexVisible: await apexVisibility(name, negative.negativeSoa, input, target, deps, apexOf) }
+  }
   // The final record set after any CNAME chain the resolver followed.
   const records = r.answers.filter((rec) => rec.type === input.type)
   const values = records.map(recordValue)
-  if (values.length === 0) return { ...common, status: 'nodata', negativeTtl }
+  if (values.length === 0) {
+    return { ...common, status: 'nodata', ...negative, apexVisible: await apexVisibility(name, negative.negativeSoa, input, target, deps, apexOf) }
+  }
   return { ...common, status: 'ok', values, ttl: Math.min(...records.map((rec) => rec.ttl)) }
+}
+
+/**
+ * A negative answer without an SOA says nothing about which zone the resolver looked in: ask it for the SOA of the
+ * domain's zone (found by walking from the roots). NXDOMAIN there means the resolver cannot see the domain at all
+ * (a private root, a company DNS that only knows its own zones). With an SOA in the negative answer, its owner
+ * already tells, and no query is sent.
+ */
+async function apexVisibility(
+  name: string,
+  soa: ResolverObservation['negativeSoa'],
+  input: NormalizedInput,
+  target: ResolverTarget,
+  deps: ObserveDeps,
+  apexOf: (name: string) => Promise<string | null>
+): Promise<boolean | null> {
+  if (soa !== null) return null
+  const apex = await apexOf(name)
+  if (apex === null) return null
+  const opts: ExchangeOptions = { recursionDesired: true, timeoutMs: input.timeoutMs, retries: 1, signal: deps.signal }
+  const outcome = await deps.query({ name: apex, type: 'SOA' }, target.address, opts)
+  if (!outcome.ok) return null
+  const r = outcome.response
+  if (r.rcode === 'NXDOMAIN') return false
+  if (r.rcode !== 'NOERROR') return null
+  return r.answers.some((rec) => rec.data.kind === 'soa' && sameName(rec.name, apex))
+}
+
+/** What a failed exchange says about the server: nothing listening, only garbage back, the network, or silence. */
+function failureStatus(outcome: ExchangeFailure): 'timeout' | 'refused' | 'network' | 'malformed' {
+  if (outcome.code === 'refused_connection') return 'refused'
+  if (outcome.code === 'network') return 'network'
+  // Replies came, but none could be accepted (malformed, or for another question/id/source): not silence.
+  if (outcome.code === 'malformed' || (outcome.code === 'timeout' && outcome.ignoredReplies > 0)) return 'malformed'
+  return 'timeout'
 }
 
 /**

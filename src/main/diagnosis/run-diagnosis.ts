@@ -8,11 +8,14 @@ import { listResolverPresets, parseResolverSpec, presetTargets, systemResolverTa
 import { parseServerAddress } from '../dns/server-address'
 import { normalizeDiagnoseInput, type NormalizedInput } from './input'
 import { gatherObservations, type Observations } from './observe'
+import { readResolvers } from './rules/resolver-view'
 import { runRules } from './run-rules'
 
 export interface RunDiagnosisOptions {
   signal?: AbortSignal
   onProgress?: (done: number, total: number) => void
+  /** The previous report of the same check (the watch loop's), to tell a cache wait that ran out. */
+  previous?: DiagnosisReport | null
 }
 
 /**
@@ -26,7 +29,8 @@ export async function runDiagnosis(raw: DiagnoseInput, options: RunDiagnosisOpti
   const startedAt = new Date().toISOString()
   const obs = await observe(input, options)
   const findings = runRules(obs)
-  const verdict = deriveVerdict(findings)
+  const readings = readResolvers(obs)
+  const verdict = deriveVerdict(findings, [...new Set(obs.placements.map((p) => p.name))])
   const pending = findings.filter((f) => f.id === 'propagation.pending' || f.id === 'propagation.negative_cached')
   return {
     input: raw,
@@ -34,10 +38,12 @@ export async function runDiagnosis(raw: DiagnoseInput, options: RunDiagnosisOpti
     verdict,
     findings,
     authoritative: obs.authoritative,
-    resolvers: obs.resolvers,
+    // Each resolver row says what its answer means, so every view (table, CLI, report) reads it the same way.
+    resolvers: readings.map(({ observation, reading }) => ({ ...observation, reading: reading.kind })),
     caa: obs.caa,
     zones: obs.zones,
     nearMisses: obs.nearMisses,
+    dnssec: obs.dnssec,
     provider: obs.provider
       ? { id: obs.provider.provider.id, name: obs.provider.provider.names.en, nameservers: [...new Set(obs.zones.flatMap((z) => z.nameservers))] }
       : null,
@@ -57,26 +63,31 @@ export function observe(input: NormalizedInput, options: RunDiagnosisOptions = {
   })
   return gatherObservations(input, {
     iterative,
-    resolverTargets: resolverTargetsFor(input.resolvers),
+    resolverTargets: resolverTargetsFor(input.resolvers, input.roots),
     // One cache for the whole run: the same question to the same server is sent once. The key carries
-    // the RD and CD bits, because a resolver's answer depends on them.
+    // the RD, CD and DO bits, because the answer depends on them (DO brings the signatures).
     query: async (question, server, opts) =>
       (
         await cache.get(
           server,
           question.name,
-          `${question.type}/rd=${opts.recursionDesired ? 1 : 0}/cd=${opts.checkingDisabled ? 1 : 0}`,
+          `${question.type}/rd=${opts.recursionDesired ? 1 : 0}/cd=${opts.checkingDisabled ? 1 : 0}/do=${opts.dnssecOk ? 1 : 0}`,
           () => tryExchange(question, server, opts)
         )
       ).outcome,
     onProgress: options.onProgress,
-    signal: options.signal
+    signal: options.signal,
+    previous: options.previous ?? null
   })
 }
 
-/** The resolvers to ask: as given, or by default the system's plus every public preset. */
-export function resolverTargetsFor(specs: string[] | null): ResolverTarget[] {
+/**
+ * The resolvers to ask: as given, or by default the system's plus every public preset. With lab roots none by
+ * default: resolvers that start from the real root cannot see a private DNS tree (the user adds the lab's own).
+ */
+export function resolverTargetsFor(specs: string[] | null, roots: readonly string[] = []): ResolverTarget[] {
   if (specs !== null) return dedupe(specs.flatMap((s) => parseResolverSpec(s).slice(0, 1)))
+  if (roots.length > 0) return []
   return dedupe([...systemResolverTargets(), ...listResolverPresets().flatMap((p) => presetTargets(p).slice(0, 1))])
 }
 

@@ -15,6 +15,7 @@ import type {
   VerificationSession,
   WatchProgress
 } from '../../shared/api'
+import { resolverSpecsFor } from '../../shared/resolver-defaults'
 import type { DiagnoseInput, DiagnosisReport } from '../../shared/diagnosis-types'
 import { listCas } from '../diagnosis/catalogs/cas'
 import { listProviders } from '../diagnosis/catalogs/providers'
@@ -192,17 +193,14 @@ export function createApiService(options: ApiServiceOptions): ApiService {
 }
 
 /**
- * Fills what the input leaves open from the settings: resolvers (system + chosen presets + custom ones), timeout,
- * and the lab options (root servers, authoritative port). What the input sets wins.
+ * Fills what the input leaves open from the settings: the lab options (root servers, authoritative port), the
+ * resolvers (system + chosen presets + custom ones; with lab roots only the custom ones), the timeout. What the
+ * input sets wins.
  */
 export function applySettingsDefaults(input: DiagnoseInput, settings: AppSettings): DiagnoseInput {
   const out: DiagnoseInput = { ...input }
-  out.resolvers ??= [
-    ...(settings.includeSystemResolvers ? ['system'] : []),
-    ...settings.presets,
-    ...settings.customResolvers
-  ]
   if ((out.roots === undefined || out.roots.length === 0) && settings.roots.length > 0) out.roots = [...settings.roots]
+  out.resolvers ??= resolverSpecsFor({ ...settings, roots: out.roots ?? [] })
   if (out.authPort === undefined && settings.authPort !== null) out.authPort = settings.authPort
   out.timeoutMs ??= settings.timeoutMs
   return out

@@ -3,12 +3,14 @@
  * each finding with its explanation and fix in the user's language, then the raw observations as tables), or the
  * report object as pretty-printed JSON.
  *
- * Finding words come from the locale files (`findings.<id>.*`), as in the UI and the CLI. The few headings and
- * column names of the report itself are in `REPORT_LABELS` below.
+ * Every word comes from the locale files, as in the UI and the CLI: findings from `findings.<id>.*`, headings and
+ * column names from `report.*`, server states from `ui.status.*`. Findings are grouped as step 4 shows them.
  */
 import type { AppSettings, ReportFormat } from '../../shared/api'
 import type { DiagnosisReport } from '../../shared/diagnosis-types'
-import { type FindingParams, type Finding, findingVariantKeys, messageParams } from '../../shared/findings'
+import { displayStatus, resolverDisplayStatus } from '../../shared/display-status'
+import { findingSections } from '../../shared/finding-sections'
+import { type FindingParams, type Finding } from '../../shared/findings'
 import { findingText, formatMessage, messageAt, type LocaleMessages } from '../../shared/format-message'
 import en from '../../shared/locales/en.json'
 import es from '../../shared/locales/es.json'
@@ -20,139 +22,6 @@ type Locale = AppSettings['locale']
 
 const LOCALES: Record<Locale, LocaleMessages> = { en, 'zh-CN': zhCN, es }
 
-interface ReportLabels {
-  title: string
-  verdict: string
-  record: string
-  checked: string
-  dnsHost: string
-  eta: string
-  placements: string
-  certificateDomain: string
-  recordName: string
-  zone: string
-  hostField: string
-  zoneNotFound: string
-  findings: string
-  noFindings: string
-  howToFix: string
-  evidence: string
-  authoritative: string
-  resolvers: string
-  caa: string
-  name: string
-  server: string
-  address: string
-  status: string
-  values: string
-  ttl: string
-  serial: string
-  resolver: string
-  foundAt: string
-  records: string
-  none: string
-}
-
-/** Headings and column names, per locale. */
-export const REPORT_LABELS: Record<Locale, ReportLabels> = {
-  en: {
-    title: 'DNS verification report',
-    verdict: 'Verdict',
-    record: 'Record',
-    checked: 'Checked',
-    dnsHost: 'DNS hosted by',
-    eta: 'Expected to be visible everywhere in about',
-    placements: 'Where the record goes',
-    certificateDomain: 'Certificate domain',
-    recordName: 'Record name',
-    zone: 'Zone',
-    hostField: 'Host field',
-    zoneNotFound: 'zone not found',
-    findings: 'Findings',
-    noFindings: 'No findings.',
-    howToFix: 'How to fix',
-    evidence: 'Evidence',
-    authoritative: 'Authoritative servers',
-    resolvers: 'Resolvers',
-    caa: 'CAA',
-    name: 'Name',
-    server: 'Server',
-    address: 'Address',
-    status: 'Status',
-    values: 'Values',
-    ttl: 'TTL',
-    serial: 'SOA serial',
-    resolver: 'Resolver',
-    foundAt: 'Found at',
-    records: 'Records',
-    none: 'none'
-  },
-  'zh-CN': {
-    title: 'DNS 验证报告',
-    verdict: '结论',
-    record: '记录',
-    checked: '检查时间',
-    dnsHost: 'DNS 托管平台',
-    eta: '预计全部生效还需约',
-    placements: '记录应添加的位置',
-    certificateDomain: '证书域名',
-    recordName: '记录名称',
-    zone: '区域',
-    hostField: '主机记录',
-    zoneNotFound: '未找到区域',
-    findings: '检查结果',
-    noFindings: '没有检查结果。',
-    howToFix: '解决方法',
-    evidence: '依据',
-    authoritative: '权威服务器',
-    resolvers: '递归解析服务器',
-    caa: 'CAA',
-    name: '名称',
-    server: '服务器',
-    address: '地址',
-    status: '状态',
-    values: '值',
-    ttl: 'TTL',
-    serial: 'SOA 序列号',
-    resolver: '解析服务器',
-    foundAt: '所在位置',
-    records: '记录',
-    none: '无'
-  },
-  es: {
-    title: 'Informe de verificación DNS',
-    verdict: 'Resultado',
-    record: 'Registro',
-    checked: 'Comprobado',
-    dnsHost: 'DNS alojado en',
-    eta: 'Visible en todas partes en aproximadamente',
-    placements: 'Dónde va el registro',
-    certificateDomain: 'Dominio del certificado',
-    recordName: 'Nombre del registro',
-    zone: 'Zona',
-    hostField: 'Campo host',
-    zoneNotFound: 'zona no encontrada',
-    findings: 'Hallazgos',
-    noFindings: 'Sin hallazgos.',
-    howToFix: 'Cómo solucionarlo',
-    evidence: 'Evidencia',
-    authoritative: 'Servidores autoritativos',
-    resolvers: 'Resolutores',
-    caa: 'CAA',
-    name: 'Nombre',
-    server: 'Servidor',
-    address: 'Dirección',
-    status: 'Estado',
-    values: 'Valores',
-    ttl: 'TTL',
-    serial: 'Serie SOA',
-    resolver: 'Resolutor',
-    foundAt: 'Encontrado en',
-    records: 'Registros',
-    none: 'ninguno'
-  }
-}
-
 /** The report as Markdown for a support ticket, or as pretty-printed JSON. */
 export function renderReport(report: DiagnosisReport, format: ReportFormat, locale: Locale): string {
   if (format === 'json') return JSON.stringify(report, null, 2) + '\n'
@@ -161,49 +30,54 @@ export function renderReport(report: DiagnosisReport, format: ReportFormat, loca
 
 function renderMarkdown(report: DiagnosisReport, locale: Locale): string {
   const messages = LOCALES[locale]
-  const label = REPORT_LABELS[locale]
+  const label = (key: string, params: Record<string, string | number> = {}): string => formatMessage(message(messages, `report.${key}`), params)
   const out: string[] = []
   const domains = report.input.domains.map((d) => escapeText(d)).join(', ')
-  out.push(`# ${label.title}: ${domains}`, '')
-  out.push(`**${label.verdict}: ${escapeText(message(messages, `diagnosis.verdict.${report.verdict}`))}**`, '')
-  out.push(`- ${label.record}: ${code(report.input.type)} ${code(report.input.host)} = ${code(report.input.value)}`)
-  out.push(`- ${label.checked}: ${escapeText(report.startedAt)} (${report.elapsedMs} ms)`)
+  out.push(`# ${label('title')}: ${domains}`, '')
+  out.push(`**${label('verdict')}: ${escapeText(message(messages, `diagnosis.verdict.${report.verdict}`))}**`, '')
+  out.push(`- ${label('record')}: ${code(report.input.type)} ${code(report.input.host)} = ${code(report.input.value)}`)
+  out.push(`- ${label('checked')}: ${escapeText(report.startedAt)} (${report.elapsedMs} ms)`)
   if (report.provider) {
     const name = getProvider(report.provider.id)?.names[locale] ?? report.provider.name
-    out.push(`- ${label.dnsHost}: ${escapeText(name)} (${report.provider.nameservers.map(code).join(', ')})`)
+    out.push(`- ${label('dnsHost')}: ${escapeText(name)} (${report.provider.nameservers.map(code).join(', ')})`)
   }
-  if (report.etaSeconds !== null) out.push(`- ${label.eta} ${formatDuration(report.etaSeconds)}`)
+  if (report.etaSeconds !== null) out.push(`- ${label('eta', { duration: formatDuration(report.etaSeconds, messages) })}`)
   out.push('')
 
-  out.push(`## ${label.placements}`, '')
+  out.push(`## ${label('placements')}`, '')
   out.push(
     ...table(
-      [label.certificateDomain, label.recordName, label.zone, label.hostField],
+      [label('certificateDomain'), label('recordName'), label('zone'), label('hostField')],
       report.placements.map((p) => [
         cellCode(p.certificateDomain),
         cellCode(p.name),
-        p.zone === null ? escapeText(label.zoneNotFound) : cellCode(p.zone),
+        p.zone === null ? escapeText(label('zoneNotFound')) : cellCode(p.zone),
         p.relativeHost === null ? '' : cellCode(p.relativeHost)
       ])
     ),
     ''
   )
 
-  out.push(`## ${label.findings}`, '')
-  if (report.findings.length === 0) out.push(label.noFindings, '')
-  for (const finding of report.findings) out.push(...renderFinding(finding, messages, label))
+  out.push(`## ${label('findings')}`, '')
+  if (report.findings.length === 0) out.push(label('noFindings'), '')
+  for (const { section, findings } of findingSections(report.findings)) {
+    out.push(`### ${escapeText(label(`sections.${section}`))}`, '')
+    for (const finding of findings) out.push(...renderFinding(finding, messages, label))
+  }
 
+  const { type, value } = report.input
+  const none = label('none')
   if (report.authoritative.length > 0) {
-    out.push(`## ${label.authoritative}`, '')
+    out.push(`## ${label('authoritative')}`, '')
     out.push(
       ...table(
-        [label.name, label.server, label.address, label.status, label.values, label.ttl, label.serial],
+        [label('name'), label('server'), label('address'), label('status'), label('values'), label('ttl'), label('serial')],
         report.authoritative.map((a) => [
           cellCode(a.name),
           cellCode(a.server),
           cellCode(a.address),
-          escapeText(a.status),
-          a.cname ? `CNAME ${cellCode(a.cname)}` : codeList(a.values, label.none),
+          escapeText(message(messages, `ui.status.server.${displayStatus(a.status, a.values, value, type)}`)),
+          a.cname ? `CNAME ${cellCode(a.cname)}` : codeList(a.values, none),
           a.ttl === null ? '' : String(a.ttl),
           a.soaSerial === null ? '' : String(a.soaSerial)
         ])
@@ -213,16 +87,16 @@ function renderMarkdown(report: DiagnosisReport, locale: Locale): string {
   }
 
   if (report.resolvers.length > 0) {
-    out.push(`## ${label.resolvers}`, '')
+    out.push(`## ${label('resolvers')}`, '')
     out.push(
       ...table(
-        [label.resolver, label.address, label.status, label.values, label.ttl],
+        [label('resolver'), label('address'), label('status'), label('values'), label('ttl')],
         report.resolvers.map((r) => [
           escapeText(r.label),
           cellCode(r.address),
-          escapeText(r.status + (r.extendedError ? ` (${r.extendedError})` : '')),
-          codeList(r.values, label.none),
-          r.ttl !== null ? String(r.ttl) : r.negativeTtl !== null ? `${r.negativeTtl} (NXDOMAIN/NODATA)` : ''
+          escapeText(message(messages, `ui.status.resolver.${resolverDisplayStatus(r, value, type)}`) + (r.extendedError ? ` (${r.extendedError})` : '')),
+          codeList(r.values, none),
+          r.ttl !== null ? String(r.ttl) : r.negativeTtl !== null && r.reading !== 'different_view' ? escapeText(label('negativeTtl', { seconds: r.negativeTtl })) : ''
         ])
       ),
       ''
@@ -230,14 +104,14 @@ function renderMarkdown(report: DiagnosisReport, locale: Locale): string {
   }
 
   if (report.caa.length > 0) {
-    out.push(`## ${label.caa}`, '')
+    out.push(`## ${label('caa')}`, '')
     out.push(
       ...table(
-        [label.certificateDomain, label.foundAt, label.records],
+        [label('certificateDomain'), label('foundAt'), label('records')],
         report.caa.map((c) => [
           cellCode(c.certificateDomain),
-          c.foundAt === null ? label.none : cellCode(c.foundAt),
-          c.records.length === 0 ? label.none : c.records.map((r) => cellCode(`${r.flags} ${r.tag} "${r.value}"`)).join('<br>')
+          c.foundAt === null ? none : cellCode(c.foundAt),
+          c.records.length === 0 ? none : c.records.map((r) => cellCode(`${r.flags} ${r.tag} "${r.value}"`)).join('<br>')
         ])
       ),
       ''
@@ -246,25 +120,20 @@ function renderMarkdown(report: DiagnosisReport, locale: Locale): string {
   return out.join('\n')
 }
 
-function renderFinding(finding: Finding, messages: LocaleMessages, label: ReportLabels): string[] {
+function renderFinding(finding: Finding, messages: LocaleMessages, label: (key: string) => string): string[] {
   const params = escapeParams(finding.params)
-  let text = findingText(messages, finding.id, params)
-  if (text.title === finding.id && messages !== en) text = findingText(en, finding.id, params)
+  let text = findingText(messages, finding.id, params, finding.params)
+  if (text.title === finding.id && messages !== en) text = findingText(en, finding.id, params, finding.params)
   const severity = message(messages, `diagnosis.severity.${finding.severity}`)
-  const out = [`### ${escapeText(severity)}: ${text.title}`, '', code(finding.id), '']
+  const out = [`#### ${escapeText(severity)}: ${text.title}`, '', code(finding.id), '']
   if (text.explain) out.push(text.explain, '')
-  const flat = messageParams(params)
-  for (const key of findingVariantKeys(finding)) {
-    const hint = message(messages, key)
-    if (hint !== key) out.push(formatMessage(hint, flat), '')
-  }
   if (text.fix.length > 0) {
-    out.push(`**${label.howToFix}:**`, '')
+    out.push(`**${label('howToFix')}:**`, '')
     text.fix.forEach((step, i) => out.push(`${i + 1}. ${step}`))
     out.push('')
   }
   if (finding.evidence.length > 0) {
-    out.push(`${label.evidence}:`, '')
+    out.push(`${label('evidence')}:`, '')
     for (const e of finding.evidence) {
       const parts = [
         e.server && code(e.server),

@@ -35,7 +35,7 @@ describe('finding ids and severities', () => {
     ['record.value_mismatch', 'error'],
     ['record.value_quoted', 'error'],
     ['record.value_whitespace', 'error'],
-    ['record.stale_value', 'warning'],
+    ['record.stale_value', 'error'],
     ['record.wrong_name', 'error'],
     ['record.wrong_type', 'error'],
     ['record.cname_conflict', 'error'],
@@ -131,7 +131,11 @@ describe('params contract', () => {
 })
 
 describe('deriveVerdict', () => {
-  const f = (id: FindingId) => ({ id, severity: FINDING_SEVERITY[id] })
+  const f = (id: FindingId, params: Record<string, string> = id === 'record.ok' ? { name: '_dnsauth.example.com' } : {}) => ({
+    id,
+    severity: FINDING_SEVERITY[id],
+    params
+  })
 
   it.each<[string, FindingId[], string]>([
     ['record in place everywhere', ['record.ok', 'delegation.provider', 'caa.allows_ca'], 'verified'],
@@ -139,11 +143,20 @@ describe('deriveVerdict', () => {
     ['record in place, a resolver still has the old answer', ['record.ok', 'propagation.pending'], 'waiting'],
     ['record in place, a resolver cached "not found"', ['record.ok', 'propagation.negative_cached'], 'waiting'],
     ['record in place but CAA blocks the CA', ['record.ok', 'caa.blocks_ca'], 'action_needed'],
+    ['record in place but an old value is still there (the guide: the new one will not take effect)', ['record.ok', 'record.stale_value'], 'action_needed'],
+    ['record in place, a resolver cannot see the domain (company DNS, private root)', ['record.ok', 'resolver.different_view'], 'verified'],
+    ['record in place, resolvers do not answer', ['record.ok', 'resolver.unreachable'], 'verified'],
     ['record missing', ['record.missing', 'delegation.provider'], 'action_needed'],
     // Nothing shows the record in place (every server unreachable, say): the user has to act.
     ['nothing shows the record', ['delegation.provider', 'delegation.unreachable'], 'action_needed'],
     ['no findings at all', [], 'action_needed']
   ])('%s → %s', (_case, ids, verdict) => {
-    expect(deriveVerdict(ids.map(f))).toBe(verdict)
+    expect(deriveVerdict(ids.map((id) => f(id)))).toBe(verdict)
+  })
+
+  it('needs every record name confirmed when the names are given', () => {
+    const ok = (name: string) => f('record.ok', { name })
+    expect(deriveVerdict([ok('_dnsauth.a.example')], ['_dnsauth.a.example', '_dnsauth.b.example'])).toBe('action_needed')
+    expect(deriveVerdict([ok('_dnsauth.a.example'), ok('_dnsauth.b.example')], ['_dnsauth.a.example', '_dnsauth.b.example'])).toBe('verified')
   })
 })

@@ -8,7 +8,7 @@ import {
 } from '../../../src/renderer/src/lib/nslookup'
 import { gateStates, isReady } from '../../../src/renderer/src/lib/readiness'
 import { baseDomainOf, hostToType, planPlacements, recordNameFor, relativeHostOf } from '../../../src/renderer/src/lib/record-placement'
-import { displayStatus, matchesExpected } from '../../../src/renderer/src/lib/values'
+import { displayStatus, matchesExpected } from '../../../src/shared/display-status'
 import { cleanDomainInput, domainProblem, resolverAddressProblem } from '../../../src/renderer/src/lib/validate'
 import { OK_REPORT, QUOTED_REPORT, report } from './fake-api'
 

@@ -121,7 +121,7 @@ describe('useWizardStore, steps 2 to 5', () => {
       value: 'token',
       ca: 'digicert',
       platform: 'cloudflare',
-      resolvers: ['google', '127.70.53.1'],
+      resolvers: ['127.70.53.1'], // lab roots: only the user's own resolvers, public ones cannot see the lab
       roots: ['127.70.0.1'],
       timeoutMs: 1500
     })
@@ -191,7 +191,7 @@ describe('useSettingsStore', () => {
     const settings = useSettingsStore()
     await settings.load()
     expect(settings.settings.customResolvers).toEqual(['127.70.53.1'])
-    expect(settings.diagnoseOptions).toEqual({ resolvers: ['google', '127.70.53.1'], roots: ['127.70.0.1'], timeoutMs: 1500 })
+    expect(settings.diagnoseOptions).toEqual({ resolvers: ['127.70.53.1'], roots: ['127.70.0.1'], timeoutMs: 1500 })
   })
 
   it('keeps the previous settings and shows the error at its field when a save is rejected', async () => {

@@ -57,10 +57,17 @@ describe('settings as defaults of every DNS call', () => {
   })
 
   it('fills resolvers, timeout and lab options the input leaves open; what the input sets wins', () => {
-    const settings: AppSettings = { ...LAB_SETTINGS, includeSystemResolvers: true, roots: ['127.53.0.1'], authPort: 5353, timeoutMs: 900 }
+    const settings: AppSettings = { ...LAB_SETTINGS, includeSystemResolvers: true, roots: [], authPort: 5353, timeoutMs: 900 }
     expect(applySettingsDefaults(sampleInput(), settings)).toEqual({
       ...sampleInput(),
       resolvers: ['system', 'google', '127.0.0.1:5300'],
+      authPort: 5353,
+      timeoutMs: 900
+    })
+    // With lab roots, public resolvers and this computer's cannot see the private tree: only the user's own.
+    expect(applySettingsDefaults(sampleInput(), { ...settings, roots: ['127.53.0.1'] })).toEqual({
+      ...sampleInput(),
+      resolvers: ['127.0.0.1:5300'],
       roots: ['127.53.0.1'],
       authPort: 5353,
       timeoutMs: 900
@@ -83,7 +90,7 @@ describe('settings as defaults of every DNS call', () => {
     expect(onDisk.customResolvers).toEqual(['127.0.0.1:5300'])
 
     await callApi(service, 'diagnosis:run', sampleInput())
-    expect(engine.runs[0]!.input).toMatchObject({ roots: ['127.53.0.1:53', '127.53.0.2'], authPort: 5353, resolvers: ['google', '127.0.0.1:5300'] })
+    expect(engine.runs[0]!.input).toMatchObject({ roots: ['127.53.0.1:53', '127.53.0.2'], authPort: 5353, resolvers: ['127.0.0.1:5300'] })
 
     await callApi(service, 'dns:delegation', { domain: 'example.com' })
     expect(engine.delegations[0]).toEqual({

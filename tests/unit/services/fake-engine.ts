@@ -39,7 +39,8 @@ export function sampleReport(findings: Finding[] = [createFinding('record.missin
         soaSerial: 2024052801,
         negativeTtl: 300,
         transport: 'udp',
-        elapsedMs: 3
+        elapsedMs: 3,
+        ignoredReplies: 0
       }
     ],
     resolvers: [
@@ -55,7 +56,10 @@ export function sampleReport(findings: Finding[] = [createFinding('record.missin
         receivedAt: 1716854400000,
         elapsedMs: 20,
         extendedError: null,
-        negativeTtl: 280
+        negativeTtl: 280,
+        negativeSoa: { owner: 'example.com', mname: 'ns1.example-dns.net', rname: 'hostmaster.example.com', serial: 2024052801 },
+        apexVisible: null,
+        ignoredReplies: 0
       }
     ],
     caa: [{ certificateDomain: 'example.com', foundAt: null, records: [] }],
@@ -71,6 +75,7 @@ export function sampleReport(findings: Finding[] = [createFinding('record.missin
       }
     ],
     nearMisses: [],
+    dnssec: [],
     provider: null,
     etaSeconds: null,
     startedAt: '2024-05-28T00:00:00.000Z',

@@ -19,14 +19,15 @@ describe('renderReport', () => {
     expect(md).toContain(`**Verdict: ${en.diagnosis.verdict.action_needed}**`)
     expect(md).toContain('| Certificate domain | Record name | Zone | Host field |')
     expect(md).toContain('| `example.com` | `_dnsauth.example.com` | `example.com` | `_dnsauth` |')
-    expect(md).toContain(`### ${en.diagnosis.severity.error}: ${en.findings.record.missing.title}`)
+    expect(md).toContain(`### ${en.report.sections.problems}`)
+    expect(md).toContain(`#### ${en.diagnosis.severity.error}: ${en.findings.record.missing.title}`)
     // Fix steps become a numbered list, params filled in (and Markdown-escaped).
     expect(md).toMatch(/^1\. Open the DNS console/m)
     expect(md).toMatch(/^2\. .*TXT record for \\_dnsauth\.example\.com/m)
     expect(md).toContain('## Authoritative servers')
-    expect(md).toContain('| `_dnsauth.example.com` | `ns1.example-dns.net` | `192.0.2.1` | nxdomain | none |  | 2024052801 |')
+    expect(md).toContain(`| \`_dnsauth.example.com\` | \`ns1.example-dns.net\` | \`192.0.2.1\` | ${en.ui.status.server.nxdomain} | none |  | 2024052801 |`)
     expect(md).toContain('## Resolvers')
-    expect(md).toContain('280 (NXDOMAIN/NODATA)')
+    expect(md).toContain('remembers "not found" for 280 s')
     expect(md).toContain('## CAA')
   })
 
@@ -39,6 +40,30 @@ describe('renderReport', () => {
     })
     const md = renderReport(sampleReport([finding]), 'markdown', 'en')
     expect(md).toContain(en.findings.record.wrong_name.hint.zone_doubled)
+  })
+
+  it('groups findings as step 4 does: problems, then warnings, good news, information', () => {
+    const findings = [
+      createFinding('delegation.provider', { provider: 'generic', providerName: 'example-dns.net', nameservers: ['ns1.example-dns.net'] }),
+      createFinding('record.ok', { name: '_dnsauth.example.com', type: 'TXT', servers: 2 }),
+      createFinding('resolver.unreachable', { resolver: 'A', resolvers: ['A', 'B'], reason: 'timeout', ignored: 0 }),
+      createFinding('caa.blocks_ca', {
+        domain: 'example.com',
+        domains: ['example.com'],
+        foundAt: 'example.com',
+        ca: 'digicert',
+        caName: 'DigiCert',
+        record: 'example.com. CAA 0 issue "digicert.com"',
+        tag: 'issue'
+      })
+    ]
+    const md = renderReport(sampleReport(findings), 'markdown', 'en')
+    const order = [en.report.sections.problems, en.report.sections.warnings, en.report.sections.good, en.report.sections.info].map((h) =>
+      md.indexOf(`### ${h}`)
+    )
+    expect(order.every((i) => i > 0)).toBe(true)
+    expect([...order].sort((a, b) => a - b)).toEqual(order)
+    expect(md.indexOf(en.findings.caa.blocks_ca.title.replace('{caName}', 'DigiCert'))).toBeLessThan(md.indexOf(`### ${en.report.sections.warnings}`))
   })
 
   it('is written in the chosen language', () => {

@@ -1,6 +1,7 @@
 import { createFinding, type Finding } from '../../../shared/findings'
+import type { AuthoritativeObservation } from '../../../shared/diagnosis-types'
 import { namesInPlace } from './record-match'
-import { authoritativeEvidence, reachable, type Rule } from './rule'
+import { authoritativeEvidence, groupBy, reachable, type Rule } from './rule'
 
 /**
  * Health of the zone's servers: each address that times out, refuses, fails or answers without
@@ -11,13 +12,26 @@ export const delegationRule: Rule = {
   produces: ['delegation.unreachable', 'delegation.inconsistent', 'delegation.parent_child_mismatch'],
   check(obs) {
     const findings: Finding[] = []
-    const seen = new Set<string>()
-    for (const o of obs.authoritative) {
-      if (o.status === 'ok' || o.status === 'nodata' || o.status === 'nxdomain') continue
-      if (seen.has(o.address)) continue
-      seen.add(o.address)
-      const reason = o.status === 'refused' ? 'refused' : o.status === 'lame' ? 'lame' : o.status === 'servfail' ? 'servfail' : o.status === 'network' ? 'network' : 'timeout'
-      findings.push(createFinding('delegation.unreachable', { server: o.server, address: o.address, reason }, [authoritativeEvidence(o, obs.input.type)]))
+    // One finding per reason, listing each server address once (it is asked about every record name).
+    const failed = groupBy(
+      obs.authoritative.filter((o) => reachable([o]).length === 0),
+      (o) => o.address
+    ).map((perAddress) => perAddress[0]!)
+    for (const group of groupBy(failed, unreachableReason)) {
+      const first = group[0]!
+      findings.push(
+        createFinding(
+          'delegation.unreachable',
+          {
+            server: first.server,
+            address: first.address,
+            servers: group.map((o) => `${o.server} (${o.address})`),
+            reason: unreachableReason(first),
+            ignored: group.reduce((n, o) => n + o.ignoredReplies, 0)
+          },
+          group.map((o) => authoritativeEvidence(o, obs.input.type))
+        )
+      )
     }
     // Serials that differ while every server already serves the record hold nothing up: a later
     // edit is still syncing, but the CA will see this record wherever it asks.
@@ -52,5 +66,18 @@ export const delegationRule: Rule = {
       }
     }
     return findings
+  }
+}
+
+function unreachableReason(o: AuthoritativeObservation): 'timeout' | 'refused' | 'lame' | 'servfail' | 'network' | 'malformed' {
+  switch (o.status) {
+    case 'refused':
+    case 'lame':
+    case 'servfail':
+    case 'network':
+    case 'malformed':
+      return o.status
+    default:
+      return 'timeout'
   }
 }

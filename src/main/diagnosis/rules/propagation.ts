@@ -1,25 +1,25 @@
 import { createFinding, type Finding } from '../../../shared/findings'
-import { namesInPlace, valueMatches } from './record-match'
-import { resolverEvidence, type Rule } from './rule'
+import { readResolvers } from './resolver-view'
+import { groupBy, resolverEvidence, type Rule } from './rule'
 
 /**
- * Once every authoritative server has the record, resolvers that still answer the old value or
- * "does not exist" are only waiting for their cache to expire: say how long.
+ * Once every authoritative server has the record, resolvers that still answer the old value or "does not exist"
+ * from their cache are only waiting for it to expire: say how long, once per record name, listing them all. Only
+ * real waits: a positive remaining TTL, from a resolver that sees the domain's servers (see resolver-view.ts).
  */
 export const propagationRule: Rule = {
   name: 'propagation',
   produces: ['propagation.pending', 'propagation.negative_cached'],
   check(obs) {
     const findings: Finding[] = []
-    const ready = namesInPlace(obs)
-    for (const o of obs.resolvers) {
-      if (!ready.has(o.name)) continue
-      const evidence = [resolverEvidence(o, obs.input.type)]
-      if (o.status === 'ok' && !o.values.some((v) => valueMatches(v, obs.input))) {
-        findings.push(createFinding('propagation.pending', { resolver: o.label, name: o.name, seconds: o.ttl ?? 0 }, evidence))
-      } else if (o.status === 'nxdomain' || o.status === 'nodata') {
-        findings.push(createFinding('propagation.negative_cached', { resolver: o.label, name: o.name, seconds: o.negativeTtl ?? 0 }, evidence))
-      }
+    const waiting = readResolvers(obs).flatMap(({ observation, reading }) =>
+      reading.kind === 'pending' || reading.kind === 'negative_cached' ? [{ o: observation, kind: reading.kind, seconds: reading.seconds }] : []
+    )
+    for (const group of groupBy(waiting, (w) => `${w.kind}|${w.o.name}`)) {
+      const first = group[0]!
+      const resolvers = group.map((w) => w.o.label)
+      const params = { resolver: resolvers[0]!, resolvers, name: first.o.name, seconds: Math.max(...group.map((w) => w.seconds)) }
+      findings.push(createFinding(first.kind === 'pending' ? 'propagation.pending' : 'propagation.negative_cached', params, group.map((w) => resolverEvidence(w.o, obs.input.type))))
     }
     return findings
   }

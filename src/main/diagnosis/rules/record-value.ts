@@ -1,11 +1,12 @@
 import { createFinding, type Finding } from '../../../shared/findings'
-import { compareTxtValue, isSplitAcrossRecords, compareCnameTarget } from '../compare-values'
-import { hasExpectedValue, otherValues } from './record-match'
-import { authoritativeEvidence, reachable, recordNames, type Rule } from './rule'
+import type { ValueComparison } from '../compare-values'
+import { expectedRecordSets, hasExpectedValues, readRecordSet, type RecordSetReading, type ValueAttempt } from './record-match'
+import { authoritativeEvidence, type Rule } from './rule'
 
 /**
- * Is the expected value at the name on every authoritative server, and if not, how does what is
- * there differ from it: quoted, spaces/case/invisible characters, split, or simply another value.
+ * Is every expected value at the name on every authoritative server, and if not, how each attempt differs from
+ * it (quoted, spaces/case/invisible characters, split, or another value), and which values are left from before.
+ * Every cause is reported at once: an attempt that is wrong and an old value beside it are two findings.
  */
 export const recordValueRule: Rule = {
   name: 'record-value',
@@ -18,75 +19,55 @@ export const recordValueRule: Rule = {
     'delegation.inconsistent'
   ],
   check(obs) {
-    const { input } = obs
     const findings: Finding[] = []
-    for (const name of recordNames(obs)) {
-      const servers = reachable(obs.authoritative.filter((o) => o.name === name))
-      if (servers.length === 0) continue
-      const evidence = servers.map((o) => authoritativeEvidence(o, input.type))
-      const withValue = servers.filter((o) => hasExpectedValue(o, input))
-      if (withValue.length === servers.length) {
-        findings.push(createFinding('record.ok', { name, type: input.type, servers: servers.length }, evidence))
-        const stale = [...new Set(servers.flatMap((o) => otherValues(o, input)))]
-        if (stale.length > 0) findings.push(createFinding('record.stale_value', { name, stale }, evidence))
-        continue
-      }
-      if (withValue.length > 0) {
-        const missing = servers.filter((o) => !withValue.includes(o)).map((o) => `${o.server} (${o.address})`)
-        const having = withValue.map((o) => `${o.server} (${o.address})`)
+    for (const set of expectedRecordSets(obs)) {
+      const reading = readRecordSet(obs, set)
+      if (reading.servers.length === 0) continue
+      const evidence = reading.servers.map((o) => authoritativeEvidence(o, set.type))
+      if (reading.inPlace) {
+        findings.push(createFinding('record.ok', { name: set.name, type: set.type, servers: reading.servers.length }, evidence))
+      } else if (reading.absent.length === 0) {
+        // Every expected value is somewhere, but not on every server: they disagree.
+        const having = reading.servers.filter((o) => hasExpectedValues(o, set)).map(serverLabel)
+        const missing = reading.servers.filter((o) => !hasExpectedValues(o, set)).map(serverLabel)
         findings.push(
           createFinding(
             'delegation.inconsistent',
-            { name, what: 'answers', details: `has the record: ${having.join(', ')}; does not: ${missing.join(', ')}` },
+            { name: set.name, what: 'answers', details: `has the record: ${having.join(', ')}; does not: ${missing.join(', ')}` },
             evidence
           )
         )
-        continue
       }
-      const values = [...new Set(servers.flatMap((o) => o.values))]
-      if (values.length === 0) continue // nothing of this type here: the placement rule explains why
-      findings.push(classifyDifference(name, input.type, input.value, values, servers, evidence))
+      for (const attempt of reading.attempts) findings.push(attemptFinding(set.name, attempt, evidence))
+      if (reading.stale.length > 0) findings.push(staleFinding(reading, evidence))
     }
     return findings
   }
 }
 
-function classifyDifference(
-  name: string,
-  type: string,
-  expected: string,
-  values: string[],
-  servers: { values: string[]; records: { data: { kind: string } }[] }[],
-  evidence: Finding['evidence']
-): Finding {
-  if (type === 'CNAME') {
-    const found = values[0]!
-    const diff = compareCnameTarget(expected, found)
-    return createFinding('record.value_mismatch', { name, expected, found }, withDiff(evidence, diff))
-  }
-  const comparisons = values.map((found) => ({ found, cmp: compareTxtValue(expected, found) }))
-  const quoted = comparisons.find((c) => c.cmp.kind === 'quoted')
-  if (quoted) return createFinding('record.value_quoted', { name, found: quoted.found }, evidence)
-  const spaced = comparisons.find((c) => c.cmp.kind === 'whitespace')
-  if (spaced && spaced.cmp.kind === 'whitespace') {
-    return createFinding(
-      'record.value_whitespace',
-      { name, expected, found: spaced.found, difference: spaced.cmp.difference },
-      evidence
-    )
-  }
-  if (servers.some((o) => isSplitAcrossRecords(expected, o.values))) {
-    return createFinding('record.value_whitespace', { name, expected, found: values.join(' + '), difference: 'split' }, evidence)
-  }
-  const closest = comparisons.sort((a, b) => diffOffset(b.cmp) - diffOffset(a.cmp))[0]!
-  return createFinding('record.value_mismatch', { name, expected, found: closest.found }, withDiff(evidence, closest.cmp))
+function serverLabel(o: { server: string; address: string }): string {
+  return `${o.server} (${o.address})`
 }
 
-function diffOffset(cmp: ReturnType<typeof compareTxtValue>): number {
-  return cmp.kind === 'different' ? cmp.diff.offset : 0
+function attemptFinding(name: string, attempt: ValueAttempt, evidence: Finding['evidence']): Finding {
+  const { expected, found, comparison } = attempt
+  switch (comparison.kind) {
+    case 'quoted':
+      return createFinding('record.value_quoted', { name, found }, evidence)
+    case 'whitespace':
+      return createFinding('record.value_whitespace', { name, expected, found, difference: comparison.difference }, evidence)
+    case 'split':
+      return createFinding('record.value_whitespace', { name, expected, found, difference: 'split' }, evidence)
+    default:
+      return createFinding('record.value_mismatch', { name, expected, found }, withDiff(evidence, comparison))
+  }
 }
 
-function withDiff(evidence: Finding['evidence'], cmp: ReturnType<typeof compareTxtValue>): Finding['evidence'] {
+function staleFinding(reading: RecordSetReading, evidence: Finding['evidence']): Finding {
+  return createFinding('record.stale_value', { name: reading.set.name, stale: reading.stale }, evidence)
+}
+
+function withDiff(evidence: Finding['evidence'], cmp: ValueComparison): Finding['evidence'] {
   if (cmp.kind !== 'different') return evidence
   const d = cmp.diff
   return [

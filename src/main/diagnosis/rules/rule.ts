@@ -9,6 +9,18 @@ export interface Rule {
   check(obs: Observations): Finding[]
 }
 
+/** Groups items by key, groups and items in order of first sight. */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>()
+  for (const item of items) {
+    const k = key(item)
+    const group = groups.get(k)
+    if (group) group.push(item)
+    else groups.set(k, [item])
+  }
+  return [...groups.values()]
+}
+
 export function authoritativeEvidence(o: AuthoritativeObservation, type: string): Evidence {
   return {
     server: `${o.server} (${o.address})`,

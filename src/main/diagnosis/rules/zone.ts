@@ -15,8 +15,9 @@ export const zoneRule: Rule = {
       if (zone.reason === 'unreachable') {
         // The servers that failed are in the authoritative observations: the delegation rule names each.
         if (obs.authoritative.some((o) => o.name === zone.name)) continue
+        const server = zone.message ?? 'name servers'
         findings.push(
-          createFinding('delegation.unreachable', { server: zone.message ?? 'name servers', address: '', reason: 'timeout' }, [
+          createFinding('delegation.unreachable', { server, address: '', servers: [server], reason: 'timeout', ignored: 0 }, [
             { query: { name: zone.name, type: 'SOA' }, note: zone.message ?? undefined }
           ])
         )

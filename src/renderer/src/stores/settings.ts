@@ -1,5 +1,6 @@
 import type { AppSettings } from '@shared/api'
 import type { DiagnoseInput } from '@shared/diagnosis-types'
+import { resolverSpecsFor } from '@shared/resolver-defaults'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { getApi } from '../api'
@@ -62,7 +63,7 @@ export const useSettingsStore = defineStore('settings', () => {
   const diagnoseOptions = computed<Pick<DiagnoseInput, 'resolvers' | 'roots' | 'authPort' | 'timeoutMs'>>(() => {
     const s = settings.value
     const options: Pick<DiagnoseInput, 'resolvers' | 'roots' | 'authPort' | 'timeoutMs'> = {
-      resolvers: [...(s.includeSystemResolvers ? ['system'] : []), ...s.presets, ...s.customResolvers],
+      resolvers: resolverSpecsFor(s),
       timeoutMs: s.timeoutMs
     }
     if (s.roots.length > 0) options.roots = [...s.roots]

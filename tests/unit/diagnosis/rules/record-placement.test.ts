@@ -45,7 +45,7 @@ const cases: RuleCase[] = [
     }),
     expect: ['record.wrong_type'],
     forbid: others('record.wrong_type'),
-    params: { 'record.wrong_type': { name: NAME, expectedType: 'TXT', foundType: 'CNAME' } }
+    params: { 'record.wrong_type': { name: NAME, expectedType: 'TXT', foundType: 'CNAME', found: 'tok123.dcv.example.net', expected: 'tok123.dcv.example.net' } }
   },
   {
     name: 'TXT expected, a CNAME elsewhere hides it',
@@ -63,13 +63,13 @@ const cases: RuleCase[] = [
     }),
     expect: ['record.wrong_type'],
     forbid: others('record.wrong_type'),
-    params: { 'record.wrong_type': { name: NAME, expectedType: 'CNAME', foundType: 'TXT' } }
+    params: { 'record.wrong_type': { name: NAME, expectedType: 'CNAME', foundType: 'TXT', found: 'tok123.dcv.example.net', expected: 'tok123.dcv.example.net' } }
   },
   {
-    name: 'the token at the doubled name',
+    name: 'the token at the doubled name: the state (missing) and its cause (wrong name), both',
     obs: observations({ authoritative: both(nothing), nearMisses: [nearMiss()] }),
-    expect: ['record.wrong_name'],
-    forbid: others('record.wrong_name'),
+    expect: ['record.wrong_name', 'record.missing'],
+    forbid: others('record.wrong_name', 'record.missing'),
     params: {
       'record.wrong_name': { expectedName: NAME, foundName: `${NAME}.example.com`, hint: 'zone_doubled', host: '_dnsauth' }
     },
@@ -113,6 +113,12 @@ const cases: RuleCase[] = [
       authoritative: both({ ...nothing, status: 'nodata' }),
       nearMisses: [nearMiss({ type: 'CNAME', values: ['TOK.dcv.example.net'] })]
     }),
+    expect: ['record.wrong_name', 'record.missing'],
+    forbid: others('record.wrong_name', 'record.missing')
+  },
+  {
+    name: 'the token at a near-miss name and an old value at the right one: the cause is named (the old value is the value rule\'s)',
+    obs: observations({ authoritative: both({ values: ['old-token'] }), nearMisses: [nearMiss()] }),
     expect: ['record.wrong_name'],
     forbid: others('record.wrong_name')
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { recordValueRule } from '../../../../src/main/diagnosis/rules/record-value'
-import { auth, checkRuleCase, input, NAME, NS1, NS2, observations, TOKEN, txtRecords, type RuleCase } from '../../../support/diagnosis-fixtures'
+import { auth, checkRuleCase, input, NAME, nearMiss, NS1, NS2, observations, TOKEN, txtRecords, type RuleCase } from '../../../support/diagnosis-fixtures'
 
 const OLD = 'old-token-0000'
 const both = (o: Parameters<typeof auth>[0]) => [auth(o), auth({ ...o, ...NS2 })]
@@ -29,7 +29,8 @@ const cases: RuleCase[] = [
     expect: ['record.ok', 'record.stale_value'],
     forbid: others('record.ok', 'record.stale_value'),
     params: { 'record.stale_value': { name: NAME, stale: [OLD] } },
-    verdict: 'verified'
+    // The CA's guide: the record left from the previous certificate keeps the new one from taking effect.
+    verdict: 'action_needed'
   },
   {
     name: 'one server unreachable: the token on the one that answers',
@@ -41,9 +42,9 @@ const cases: RuleCase[] = [
   {
     name: 'one server has the token, the other another value',
     obs: observations({ authoritative: [auth(), auth({ ...NS2, values: [OLD] })] }),
-    expect: ['delegation.inconsistent'],
-    forbid: others('delegation.inconsistent'),
-    params: { 'delegation.inconsistent': { name: NAME, what: 'answers' } },
+    expect: ['delegation.inconsistent', 'record.stale_value'],
+    forbid: others('delegation.inconsistent', 'record.stale_value'),
+    params: { 'delegation.inconsistent': { name: NAME, what: 'answers' }, 'record.stale_value': { stale: [OLD] } },
     verdict: 'action_needed'
   },
   {
@@ -67,10 +68,20 @@ const cases: RuleCase[] = [
     verdict: 'action_needed'
   },
   {
-    name: 'the closest of several other values is shown',
+    name: 'the closest of several other values is the attempt; the others are left from before',
     obs: observations({ authoritative: both({ values: ['zzz', `${TOKEN.slice(0, -1)}X`] }) }),
-    expect: ['record.value_mismatch'],
-    params: { 'record.value_mismatch': { found: `${TOKEN.slice(0, -1)}X` } }
+    expect: ['record.value_mismatch', 'record.stale_value'],
+    params: { 'record.value_mismatch': { found: `${TOKEN.slice(0, -1)}X` }, 'record.stale_value': { stale: ['zzz'] } }
+  },
+  {
+    name: 'an old token sharing the new one\'s date prefix is still old: the attempt is the one with a typo',
+    obs: observations({ authoritative: both({ values: [`${TOKEN.slice(0, 14)}${'q'.repeat(TOKEN.length - 14)}`, `${TOKEN.slice(0, 20)}Z${TOKEN.slice(21)}`] }) }),
+    expect: ['record.value_mismatch', 'record.stale_value'],
+    params: {
+      'record.value_mismatch': { found: `${TOKEN.slice(0, 20)}Z${TOKEN.slice(21)}` },
+      'record.stale_value': { stale: [`${TOKEN.slice(0, 14)}${'q'.repeat(TOKEN.length - 14)}`] }
+    },
+    verdict: 'action_needed'
   },
   {
     name: 'the value in quotes',
@@ -81,10 +92,25 @@ const cases: RuleCase[] = [
     verdict: 'action_needed'
   },
   {
-    name: 'quoted wins over an unrelated old value beside it',
+    name: 'quoted, with an old value beside it: both causes at once',
     obs: observations({ authoritative: both({ values: [OLD, `\u201c${TOKEN}\u201d`] }) }),
-    expect: ['record.value_quoted'],
-    forbid: others('record.value_quoted')
+    expect: ['record.value_quoted', 'record.stale_value'],
+    forbid: others('record.value_quoted', 'record.stale_value'),
+    params: { 'record.value_quoted': { found: `\u201c${TOKEN}\u201d` }, 'record.stale_value': { stale: [OLD] } },
+    verdict: 'action_needed'
+  },
+  {
+    name: 'split, with an old value beside it: both causes, the pieces are not old',
+    obs: observations({ authoritative: both({ values: [OLD, TOKEN.slice(0, 30), TOKEN.slice(30)] }) }),
+    expect: ['record.value_whitespace', 'record.stale_value'],
+    params: { 'record.value_whitespace': { difference: 'split' }, 'record.stale_value': { stale: [OLD] } }
+  },
+  {
+    name: 'the token at a near-miss name: what is at the right name is left from before, not an attempt',
+    obs: observations({ authoritative: both({ values: [OLD] }), nearMisses: [nearMiss()] }),
+    expect: ['record.stale_value'],
+    forbid: others('record.stale_value'),
+    params: { 'record.stale_value': { stale: [OLD] } }
   },
   {
     name: 'a trailing space',
