@@ -42,6 +42,7 @@ export function input(overrides: Partial<NormalizedInput> = {}): NormalizedInput
     roots: [],
     authPort: null,
     timeoutMs: 500,
+    deadlineMs: 30_000,
     ...overrides
   }
 }

@@ -41,7 +41,9 @@ export const LIMITS = {
   /** Items of any list inside a diagnosis report. */
   reportItems: 5000,
   watchIntervalSeconds: { min: 1, max: 3600 },
-  timeoutMs: { min: 50, max: 60_000 }
+  timeoutMs: { min: 50, max: 60_000 },
+  /** Time limit of one whole check. */
+  deadlineMs: { min: 1000, max: 600_000 }
 } as const
 
 export const SESSION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]*$/
@@ -74,7 +76,8 @@ export const diagnoseInputSchema = z.strictObject({
   resolvers: z.array(text(LIMITS.serverChars)).max(LIMITS.servers).optional(),
   roots: z.array(text(LIMITS.serverChars)).max(LIMITS.servers).optional(),
   authPort: port.optional(),
-  timeoutMs: z.int().min(LIMITS.timeoutMs.min).max(LIMITS.timeoutMs.max).optional()
+  timeoutMs: z.int().min(LIMITS.timeoutMs.min).max(LIMITS.timeoutMs.max).optional(),
+  deadlineMs: z.int().min(LIMITS.deadlineMs.min).max(LIMITS.deadlineMs.max).optional()
 }) satisfies z.ZodType<DiagnoseInput>
 
 // ── Diagnosis report (sent back by the renderer to render it or to keep it in a session) ─────────────────────

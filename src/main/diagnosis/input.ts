@@ -1,5 +1,6 @@
 import { isIP } from 'node:net'
 import type { DiagnoseInput, VerificationRecordType } from '../../shared/diagnosis-types'
+import { DEFAULT_DEADLINE_MS } from '../dns/deadline'
 import { DnsError } from '../dns/errors'
 import { normalizeName } from '../dns/names'
 import { parseServerAddress } from '../dns/server-address'
@@ -29,6 +30,8 @@ export interface NormalizedInput {
   roots: string[]
   authPort: number | null
   timeoutMs: number
+  /** Time limit of the whole check, in ms. */
+  deadlineMs: number
 }
 
 const MAX_DOMAINS = 100
@@ -66,7 +69,11 @@ export function normalizeDiagnoseInput(input: DiagnoseInput): NormalizedInput {
   if (!Number.isInteger(timeoutMs) || timeoutMs < 50 || timeoutMs > 60_000) {
     throw new InputError('timeoutMs', `The timeout must be between 50 and 60000 ms, not ${input.timeoutMs}.`)
   }
-  return { domains, host, type, value, ca, platform, resolvers, roots, authPort, timeoutMs }
+  const deadlineMs = input.deadlineMs ?? DEFAULT_DEADLINE_MS
+  if (!Number.isInteger(deadlineMs) || deadlineMs < 1000 || deadlineMs > 600_000) {
+    throw new InputError('deadlineMs', `The time limit of a check must be between 1000 and 600000 ms, not ${input.deadlineMs}.`)
+  }
+  return { domains, host, type, value, ca, platform, resolvers, roots, authPort, timeoutMs, deadlineMs }
 }
 
 function checkDomain(raw: unknown, field: string): string {

@@ -8,7 +8,7 @@ import { UsageError } from '../usage-error'
 
 export const DIAGNOSE_USAGE = `Usage: dnsverify diagnose --domain D [--domain D2 ...] --host H --type TXT|CNAME --value V
                           [--ca ID] [--platform ID] [--resolver S ...] [--root S ...] [--auth-port P]
-                          [--timeout MS] [--json] [--watch [--interval S] [--max-checks N]]
+                          [--timeout MS] [--deadline MS] [--json] [--watch [--interval S] [--max-checks N]]
   --domain     certificate domain: example.com, www.example.com, *.example.com (repeat for multi-domain)
   --host       host record as the CA shows it: _dnsauth or _dnsauth.example.com
   --type       TXT or CNAME;  --value  the record value from the CA
@@ -16,6 +16,8 @@ export const DIAGNOSE_USAGE = `Usage: dnsverify diagnose --domain D [--domain D2
   --platform   provider id of where you added the record (huaweicloud, alibabacloud, dnspod, cloudflare, ...)
   --resolver   resolver to check: system, a preset (google, cloudflare, ...) or IP[:port]; default system + presets
   --root       root server IP[:port] for iterative resolution (labs);  --auth-port  port of authoritative servers
+  --timeout    ms to wait for each try (default 2000); --deadline  ms for the whole check (default 30000): servers
+               still silent then are given up on, and the report says so
   --watch      re-check until verified; --interval seconds between checks (default 30); --max-checks limit
 Exit status: 0 verified, 1 waiting or action needed, 2 bad usage.`
 
@@ -35,6 +37,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
       root: { type: 'string', multiple: true },
       'auth-port': { type: 'string' },
       timeout: { type: 'string' },
+      deadline: { type: 'string' },
       json: { type: 'boolean' },
       watch: { type: 'boolean' },
       interval: { type: 'string' },
@@ -56,7 +59,8 @@ export async function run(argv: string[]): Promise<CommandResult> {
     resolvers: values.resolver,
     roots: values.root,
     authPort: parseIntegerFlag(values['auth-port'], '--auth-port', 1, 65535),
-    timeoutMs: parseIntegerFlag(values.timeout, '--timeout', 50, 60_000)
+    timeoutMs: parseIntegerFlag(values.timeout, '--timeout', 50, 60_000),
+    deadlineMs: parseIntegerFlag(values.deadline, '--deadline', 1000, 600_000)
   }
   if (!values.watch && (values.interval !== undefined || values['max-checks'] !== undefined)) {
     throw new UsageError('--interval and --max-checks go with --watch.')
@@ -78,7 +82,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
 
 function flagOf(field: string): string {
   const head = field.split('.')[0]!
-  return { domains: 'domain', resolvers: 'resolver', roots: 'root', authPort: 'auth-port', timeoutMs: 'timeout' }[head] ?? head
+  return { domains: 'domain', resolvers: 'resolver', roots: 'root', authPort: 'auth-port', timeoutMs: 'timeout', deadlineMs: 'deadline' }[head] ?? head
 }
 
 /**

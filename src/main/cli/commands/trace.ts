@@ -7,11 +7,12 @@ import { UsageError } from '../usage-error'
 import { usage } from './query'
 import { toQuestion } from '../../dns/exchange'
 
-export const TRACE_USAGE = `Usage: dnsverify trace NAME [TYPE] [--root S ...] [--auth-port P] [--timeout MS] [--ipv6] [--json]
+export const TRACE_USAGE = `Usage: dnsverify trace NAME [TYPE] [--root S ...] [--auth-port P] [--timeout MS] [--deadline MS] [--ipv6] [--json]
   Follows the delegation from the root servers down to the answer, like dig +trace.
   --root S       root server IP[:port] to start from (repeatable; default: the IANA root servers)
   --auth-port P  port to ask every authoritative server on (labs whose servers do not listen on 53)
   --timeout MS   ms to wait for each try (default 2000)
+  --deadline MS  give up on the whole trace after MS ms, however many servers are left to try (default 30000)
   --ipv6         also use IPv6 addresses of servers
   --json         print the whole resolution (every step) as JSON`
 
@@ -24,6 +25,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
       root: { type: 'string', multiple: true },
       'auth-port': { type: 'string' },
       timeout: { type: 'string' },
+      deadline: { type: 'string' },
       ipv6: { type: 'boolean' },
       json: { type: 'boolean' }
     },
@@ -37,6 +39,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
     rootServers: roots.length > 0 ? roots : undefined,
     authPort: parseIntegerFlag(values['auth-port'], '--auth-port', 1, 65535),
     timeoutMs: parseIntegerFlag(values.timeout, '--timeout', 1, 60_000),
+    deadlineMs: parseIntegerFlag(values.deadline, '--deadline', 1000, 600_000),
     family: values.ipv6 ? 'both' : 'ipv4'
   })
   const result = await resolver.resolve(question.name, question.type)
