@@ -144,13 +144,23 @@ export async function startLargeAnswers(): Promise<HostileHierarchy & { resolver
     ['ns1.big.test', ns1],
     ['ns2.big.test', ns2]
   ]
+  // Built once per question and copied with the query's id: the servers share a process with whoever measures.
+  const built = new Map<string, Buffer>()
+  const bigAnswer = (q: FixtureQuery): Buffer => {
+    const key = `${q.name}|${q.type}|${q.rd}`
+    let template = built.get(key)
+    if (template === undefined) built.set(key, (template = chainedPointerAnswer(q)))
+    const copy = Buffer.from(template)
+    copy.writeUInt16BE(q.id, 0)
+    return copy
+  }
   const zoneServer: Handler = (ctx) => {
     const q = ctx.query
     if (!below(q.name, 'big.test')) return refused(ctx)
     if (q.type === 'TXT') {
       // UDP: truncated, so the client comes back over TCP for the big one.
       if (q.transport === 'udp') return ctx.reply(buildReply(q, { aa: true, tc: true, ra: false }))
-      return ctx.reply(chainedPointerAnswer(q))
+      return ctx.reply(bigAnswer(q))
     }
     const apex = q.name.toLowerCase().replace(/\.$/, '') === 'big.test'
     if (apex && q.type === 'SOA') return ctx.reply(buildReply(q, { aa: true, ra: false, answers: [soa('big.test')] }))

@@ -44,20 +44,15 @@ export function newNameContext(): NameContext {
   return { names: new Map(), pointers: 0 }
 }
 
-interface Visit {
-  offset: number
-  labels: number
-  textLength: number
-  wire: number
-  step: number
-  inPlace: number
-}
-
 /**
  * The name at `start`, reading only bytes before `limit`. Throws a plain Error with dns-packet's message on a
  * malformed name. With a context, remembers and reuses names across calls for the same message.
  */
 export function decodeName(buf: Buffer, start: number, limit: number, ctx: NameContext | null = null): DecodedName {
+  if (ctx !== null) {
+    const known = pointerToKnownName(buf, start, limit, ctx)
+    if (known !== null) return known
+  }
   let offset = start
   let oldOffset = start
   let wire = 0
@@ -66,32 +61,33 @@ export function decodeName(buf: Buffer, start: number, limit: number, ctx: NameC
   let text = ''
   let labels = 0
   let pointers = 0
-  // For remembering: where a name (rest) started, and the last byte each step read.
-  const visits: Visit[] = []
-  const stepEnds: number[] = []
-  let open: Visit | null = null
+  // For remembering (with a context): where the name, or the rest of it, started — at `start` and where each pointer
+  // landed — as flat [offset, labels, text length, wire, bytes in place] groups; and the furthest byte read.
+  const visits: number[] | null = ctx === null ? null : []
+  let open = -1 // index in `visits` of the group whose in-place length is still being counted
+  let end = start
   for (;;) {
-    if (ctx !== null && offset === oldOffset) {
+    if (visits !== null && offset === oldOffset) {
       // At the start, or just jumped here: the same state a decoding that starts here would be in.
-      const memo = ctx.names.get(offset)
+      const memo = ctx!.names.get(offset)
       if (memo !== undefined && memo.end <= limit) {
         wire += memo.wire
         if (wire > 254) throw new Error('Cannot decode name (name too long)')
         if (!jumped) consumed += memo.inPlace
         text = memo.labels === 0 ? text : labels === 0 ? memo.text : text + '.' + memo.text
         labels += memo.labels
-        stepEnds.push(memo.end)
+        if (memo.end > end) end = memo.end
         break
       }
-      open = { offset, labels, textLength: text.length, wire, step: stepEnds.length, inPlace: 0 }
-      visits.push(open)
+      open = visits.length
+      visits.push(offset, labels, text.length, wire, 0)
     }
     if (offset >= limit) throw new Error('Cannot decode name (buffer overflow)')
     const len = buf[offset++]!
     if (!jumped) consumed++
     if (len === 0) {
-      stepEnds.push(offset)
-      if (open !== null) open.inPlace = offset - open.offset
+      if (offset > end) end = offset
+      if (open !== -1) visits![open + 4] = offset - visits![open]!
       break
     }
     if ((len & 0xc0) === 0) {
@@ -101,7 +97,7 @@ export function decodeName(buf: Buffer, start: number, limit: number, ctx: NameC
       const label = utf8Text(buf, offset, offset + len)
       text = labels++ === 0 ? label : text + '.' + label
       offset += len
-      stepEnds.push(offset)
+      if (offset > end) end = offset
       if (!jumped) consumed += len
     } else if ((len & 0xc0) === 0xc0) {
       if (offset + 1 > limit) throw new Error('Cannot decode name (buffer overflow)')
@@ -112,9 +108,9 @@ export function decodeName(buf: Buffer, start: number, limit: number, ctx: NameC
       if (ctx !== null && ++ctx.pointers > MAX_POINTERS_PER_MESSAGE) {
         throw new Error('Cannot decode name (too many compression pointers in the message)')
       }
-      stepEnds.push(offset + 1)
-      if (open !== null) open.inPlace = offset + 1 - open.offset
-      open = null
+      if (offset + 1 > end) end = offset + 1
+      if (open !== -1) visits![open + 4] = offset + 1 - visits![open]!
+      open = -1
       offset = jumpOffset
       oldOffset = jumpOffset
       if (!jumped) consumed++
@@ -123,24 +119,48 @@ export function decodeName(buf: Buffer, start: number, limit: number, ctx: NameC
       throw new Error('Cannot decode name (bad label)')
     }
   }
-  if (ctx !== null) remember(ctx, visits, stepEnds, text, labels, wire)
+  if (visits !== null) remember(ctx!, visits, end, text, labels, wire)
   return { name: labels === 0 ? '.' : text, bytes: consumed }
 }
 
-/** Stores the rest of the name from each place it started or a pointer landed. */
-function remember(ctx: NameContext, visits: Visit[], stepEnds: number[], text: string, labels: number, wire: number): void {
-  let end = 0
-  let step = stepEnds.length
-  for (let i = visits.length - 1; i >= 0; i--) {
-    const v = visits[i]!
-    while (step > v.step) end = Math.max(end, stepEnds[--step]!)
-    if (ctx.names.has(v.offset) || v.inPlace <= 0) continue
-    const rest = labels - v.labels
-    ctx.names.set(v.offset, {
-      text: rest === 0 ? '' : v.labels === 0 ? text : text.slice(v.textLength + 1),
+/**
+ * A name decoded before at this very place, or the common compressed name, a lone pointer to a name decoded
+ * before, without the general walk's bookkeeping: most owner names of a large answer are exactly that. Null when
+ * it is anything else.
+ */
+function pointerToKnownName(buf: Buffer, start: number, limit: number, ctx: NameContext): DecodedName | null {
+  const here = ctx.names.get(start)
+  if (here !== undefined && here.end <= limit) return { name: here.labels === 0 ? '.' : here.text, bytes: here.inPlace }
+  if (start + 1 >= limit) return null
+  const first = buf[start]!
+  if ((first & 0xc0) !== 0xc0) return null
+  const target = ((first & 0x3f) << 8) | buf[start + 1]!
+  if (target >= start) return null // a bad pointer: the walk reports it
+  const memo = ctx.names.get(target)
+  if (memo === undefined || memo.end > limit) return null
+  if (++ctx.pointers > MAX_POINTERS_PER_MESSAGE) throw new Error('Cannot decode name (too many compression pointers in the message)')
+  if (!ctx.names.has(start)) {
+    ctx.names.set(start, { text: memo.text, labels: memo.labels, wire: memo.wire, inPlace: 2, end: Math.max(memo.end, start + 2) })
+  }
+  return { name: memo.labels === 0 ? '.' : memo.text, bytes: 2 }
+}
+
+/**
+ * Stores the rest of the name from each place it started or a pointer landed. `end` is the furthest byte the whole
+ * decoding read, an upper bound for each rest: a reuse may be passed up (then the walk is done again), never wrong.
+ */
+function remember(ctx: NameContext, visits: number[], end: number, text: string, labels: number, wire: number): void {
+  for (let i = 0; i < visits.length; i += 5) {
+    const offset = visits[i]!
+    const labelsBefore = visits[i + 1]!
+    const inPlace = visits[i + 4]!
+    if (inPlace <= 0 || ctx.names.has(offset)) continue
+    const rest = labels - labelsBefore
+    ctx.names.set(offset, {
+      text: rest === 0 ? '' : labelsBefore === 0 ? text : text.slice(visits[i + 2]! + 1),
       labels: rest,
-      wire: wire - v.wire,
-      inPlace: v.inPlace,
+      wire: wire - visits[i + 3]!,
+      inPlace,
       end
     })
   }

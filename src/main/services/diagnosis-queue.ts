@@ -6,7 +6,7 @@
  */
 
 /** Enough to check a handful of domains side by side; few enough that the process stays responsive. */
-export const DEFAULT_MAX_CONCURRENT_DIAGNOSES = 4
+export const DEFAULT_MAX_CONCURRENT_DIAGNOSES = 2
 
 export interface QueueOptions {
   signal?: AbortSignal

@@ -53,6 +53,10 @@ export class SettingsStore {
   private readonly found: StoreProblem[] = []
   /** `reason` of each problem reported, so an entry that cannot even be moved is reported once. */
   private readonly reported = new Set<string>()
+  /** The read under way, shared by everyone who asks meanwhile. */
+  private reading: Promise<AppSettings> | null = null
+  /** The settings as last read or written. */
+  private cached: AppSettings | null = null
 
   constructor(options: SettingsStoreOptions) {
     this.file = join(options.dataDir, SETTINGS_FILE)
@@ -65,8 +69,24 @@ export class SettingsStore {
     return this.found
   }
 
+  /**
+   * The settings as stored. The file is read once and then kept in memory (this store is its only writer; `set`
+   * updates both): every check reads the settings, and while two hundred checks decode large answers a `settings:get`
+   * that needed five file-system round trips, each behind that work, waited seconds. Callers that ask while the
+   * first read is under way share it.
+   */
   get(): Promise<AppSettings> {
-    return this.lock.run(this.file, () => this.read())
+    if (this.cached !== null) return Promise.resolve(structuredClone(this.cached))
+    this.reading ??= this.lock
+      .run(this.file, () => this.read())
+      .then((settings) => {
+        this.cached ??= settings
+        return settings
+      })
+      .finally(() => {
+        this.reading = null
+      })
+    return this.reading.then((settings) => structuredClone(settings))
   }
 
   /** Saves settings that already passed `appSettingsSchema` (the API layer checks them); returns what was saved. */
@@ -75,6 +95,7 @@ export class SettingsStore {
       const checked = appSettingsSchema.parse(settings)
       await this.clearUnusableEntry()
       await writeFileAtomic(this.file, JSON.stringify(checked, null, 2) + '\n')
+      this.cached = structuredClone(checked)
       return checked
     })
   }
