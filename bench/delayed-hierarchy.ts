@@ -25,10 +25,16 @@ export interface DelayedHierarchy {
   port: number
   roots: string[]
   resolvers: string[]
+  /** Every query the servers received so far, in order of arrival: counted where it arrives, not by the client. */
+  received(): { server: string; query: FixtureQuery }[]
   stop(): Promise<void>
 }
 
-export async function startDelayedHierarchy(delayMs: number, value: string): Promise<DelayedHierarchy> {
+/**
+ * `sites` are subdomains of bench.test (e.g. `shop`) that get the record too, at `_dnsauth.<site>.bench.test`,
+ * for diagnoses of several domains in one zone.
+ */
+export async function startDelayedHierarchy(delayMs: number, value: string, sites: string[] = []): Promise<DelayedHierarchy> {
   const port = await freePort()
   const soa = (apex: string): Rr => ({
     name: apex,
@@ -50,17 +56,20 @@ export async function startDelayedHierarchy(delayMs: number, value: string): Pro
       { name: 'bench.test', type: 'NS', data: 'ns2.bench.test' },
       { name: 'ns1.bench.test', type: 'A', data: '127.98.2.1' },
       { name: 'ns2.bench.test', type: 'A', data: '127.98.2.2' },
-      { name: '_dnsauth.bench.test', type: 'TXT', data: [value] }
+      { name: '_dnsauth.bench.test', type: 'TXT', data: [value] },
+      ...sites.map((site) => ({ name: `_dnsauth.${site}.bench.test`, type: 'TXT', data: [value] }))
     ],
     delegations: {}
   }
   zones.push(['127.98.2.1', benchZone], ['127.98.2.2', benchZone])
   const delay = (): Promise<void> => new Promise((r) => setTimeout(r, delayMs))
+  const received: { server: string; query: FixtureQuery }[] = []
   const servers: FixtureServer[] = []
   for (const [host, zone] of zones) {
     servers.push(
       await startFixtureServer(
         async (ctx) => {
+          received.push({ server: host, query: ctx.query })
           await delay()
           ctx.reply(answerFromZone(ctx.query, zone))
         },
@@ -73,6 +82,7 @@ export async function startDelayedHierarchy(delayMs: number, value: string): Pro
     servers.push(
       await startFixtureServer(
         async (ctx) => {
+          received.push({ server: host, query: ctx.query })
           await delay()
           ctx.reply(answerFromZone(ctx.query, benchZone, true))
         },
@@ -84,6 +94,7 @@ export async function startDelayedHierarchy(delayMs: number, value: string): Pro
     port,
     roots: [`127.98.0.1:${port}`],
     resolvers: [`127.98.53.1:${port}`, `127.98.53.2:${port}`],
+    received: () => [...received],
     stop: async () => {
       await Promise.all(servers.map((s) => s.close()))
     }

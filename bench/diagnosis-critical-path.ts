@@ -12,12 +12,14 @@ const DELAY_MS = 50
 const CRITICAL_ROUND_TRIPS = 4
 const RUNS = 7
 
-export async function benchDiagnosisCriticalPath(): Promise<{ medianMs: number; criticalPathMs: number; verdicts: string[] }> {
+export async function benchDiagnosisCriticalPath(): Promise<{ medianMs: number; criticalPathMs: number; verdicts: string[]; queries: number[] }> {
   const lab = await startDelayedHierarchy(DELAY_MS, 'bench-token')
   try {
     const times: number[] = []
     const verdicts: string[] = []
+    const queries: number[] = []
     for (let i = 0; i < RUNS; i++) {
+      const before = lab.received().length
       const t = performance.now()
       const report = await runDiagnosis({
         domains: ['www.bench.test'],
@@ -32,8 +34,9 @@ export async function benchDiagnosisCriticalPath(): Promise<{ medianMs: number; 
       })
       times.push(performance.now() - t)
       verdicts.push(report.verdict)
+      queries.push(lab.received().length - before)
     }
-    return { medianMs: quantile(times, 0.5), criticalPathMs: DELAY_MS * CRITICAL_ROUND_TRIPS, verdicts }
+    return { medianMs: quantile(times, 0.5), criticalPathMs: DELAY_MS * CRITICAL_ROUND_TRIPS, verdicts, queries }
   } finally {
     await lab.stop()
   }

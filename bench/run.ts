@@ -5,6 +5,7 @@
 import { benchClientVsCares } from './client-vs-cares'
 import { benchDiagnosisCriticalPath } from './diagnosis-critical-path'
 import { benchBridgeUnderLoad, benchHostileDelegation } from './hostile'
+import { benchQueryEconomy } from './query-economy'
 import { benchRenderer, builtRendererExists } from './renderer'
 
 function ratio(a: number, b: number): string {
@@ -24,7 +25,26 @@ async function main(): Promise<void> {
   if (!only || only === 'diagnosis') {
     console.log('Full diagnosis vs its critical path (every server adds 50 ms; root → TLD → zone → all in parallel)')
     const d = await benchDiagnosisCriticalPath()
-    console.log(`  median ${d.medianMs.toFixed(1)} ms  critical path ${d.criticalPathMs} ms  ratio ${ratio(d.medianMs, d.criticalPathMs)} (target ≤ 1.30×)  verdicts: ${[...new Set(d.verdicts)].join(', ')}`)
+    console.log(`  median ${d.medianMs.toFixed(1)} ms  critical path ${d.criticalPathMs} ms  ratio ${ratio(d.medianMs, d.criticalPathMs)} (target ≤ 1.30×)  verdicts: ${[...new Set(d.verdicts)].join(', ')}  queries per run: ${[...new Set(d.queries)].join(', ')}`)
+  }
+  if (!only || only === 'queries') {
+    console.log('Queries one diagnosis sends (counted where the fixture servers receive them, and by the client; one resolver)')
+    const counts = await benchQueryEconomy()
+    for (const q of counts) {
+      const n = q.domains.length
+      const what = q.target === null ? `1 domain, value wrong (near-miss probes)` : n === 1 ? `1 domain (${q.domains[0]})` : `N=${n} domains (${q.domains.join(', ')})`
+      const target = q.target === null ? 'no target' : n === 1 ? `target ≤ 12` : `target ≤ 8+4N=${q.target}`
+      console.log(`  queries for ${what}: ${q.received} (${target}; client counted ${q.sent}); dig by hand ${q.byHand}, ratio ${ratio(q.received, q.byHand)}  verdict: ${q.verdict}`)
+    }
+    const [one, three] = counts
+    if (one && three) {
+      // Each further domain of the zone costs the same: where 1 + (N − 1) × that crosses 8 + 4N.
+      const perDomain = (three.received - one.received) / 2
+      const byHand = (three.byHand - one.byHand) / 2
+      const upTo = Math.floor((8 - one.received + perDomain) / (perDomain - 4))
+      const holds = perDomain <= 4 ? 'for every N' : upTo >= 1 ? `up to N=${upTo}` : 'for no N'
+      console.log(`  each further domain of the zone adds ${perDomain} (by hand ${byHand}): 8+4N holds ${holds}`)
+    }
   }
   if (!only || only === 'hostile') {
     console.log('Hostile delegation: 200 glueless name servers whose zone\'s only server never answers (default settings)')

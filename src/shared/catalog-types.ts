@@ -46,6 +46,8 @@ export interface Provider {
   /** Stable id, kebab-case (`huaweicloud`, `route53`, `generic`). */
   id: string
   names: LocalizedText
+  /** Other names users type for it (`aliyun`, `阿里云`, `aws`), matched like the names by `findPlatform`. */
+  aliases?: string[]
   /**
    * Glob-like patterns on NS host names, matched case-insensitively on the whole host without its trailing dot.
    * A leading `*.` stands for one or more labels (any subdomain); any other `*` stands for zero or more characters

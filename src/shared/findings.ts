@@ -39,8 +39,8 @@
  * | resolver.unreachable             | warning  | resolver, resolvers:string[], reason: timeout|refused|rejected|network||
  * |                                  |          |   malformed, ignored:number                                            |
  * | resolver.servfail                | warning  | resolver, resolvers:string[], name                                     |
- * | resolver.different_view          | warning  | resolver, resolvers:string[], rcodes:string[] (one per resolver, same  |
- * |                                  |          |   order), name, zone, apexVisible:boolean                              |
+ * | resolver.different_view          | warning  | resolver, resolvers:string[], rcodes:string[] (the distinct answers,   |
+ * |                                  |          |   e.g. NXDOMAIN), name, zone, apexVisible:boolean                      |
  * | caa.blocks_ca                    | error    | domain (the first), domains:string[], foundAt, ca (catalog id), caName,|
  * |                                  |          |   record (exact CAA record to add, e.g.                                |
  * |                                  |          |   `example.com. CAA 0 issue "digicert.com"`), tag: issue|issuewild     |

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { buildHierarchy, labAvailability, LAB_INSTALL_HINT, startLab, type Lab } from '../support/lab'
-import { E2E_NET, ROOT, ZONES } from './lab-zones'
+import { BLIND_RESOLVERS, E2E_NET, LAB_RESOLVER, ROOT, ZONES } from './lab-zones'
 
 const repo = resolve(import.meta.dirname, '../..')
 
@@ -44,7 +44,16 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const availability = await labAvailability(E2E_NET)
   if (!availability.ok) throw new Error(`The DNS lab cannot run here: ${availability.reason}. Fix: ${LAB_INSTALL_HINT}.`)
 
-  const lab: Lab = await startLab({ net: E2E_NET, servers: buildHierarchy({ net: E2E_NET, tld: 'test', zones: ZONES }) })
+  const lab: Lab = await startLab({
+    net: E2E_NET,
+    servers: buildHierarchy({ net: E2E_NET, tld: 'test', zones: ZONES }),
+    resolvers: [
+      { address: LAB_RESOLVER },
+      // Resolvers that cannot see the domain: they answer "no such name" for the whole TLD, without an SOA, as a
+      // company DNS or an intercepting network does.
+      ...BLIND_RESOLVERS.map((address) => ({ address, serverOptions: ['local-zone: "test." always_nxdomain'] }))
+    ]
+  })
   const dataDir = mkdtempSync(join(tmpdir(), 'dnsverify-e2e-'))
   let bridge: { child: ChildProcess; pageUrl: string }
   try {
@@ -56,7 +65,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const url = new URL(bridge.pageUrl)
   process.env['E2E_ORIGIN'] = url.origin
   process.env['E2E_TOKEN'] = url.searchParams.get('token') ?? ''
-  process.env['E2E_RESOLVER'] = lab.resolver().address
+  process.env['E2E_RESOLVER'] = lab.resolver(LAB_RESOLVER).address
   process.env['E2E_ROOT'] = ROOT
 
   return async () => {

@@ -27,16 +27,22 @@ export async function callApi<T>(channel: string, input: unknown = null): Promis
   return body.value as T
 }
 
-/** Settings for the lab: its Unbound as the only resolver, short timeouts; no sessions left from another test. */
-export async function resetApp(options: { locale?: AppSettings['locale']; theme?: AppSettings['theme'] } = {}): Promise<void> {
+/**
+ * Settings for the lab: its Unbound as the only resolver (or `resolvers`), short timeouts; no sessions left from
+ * another test. With `defaults`, the settings a new user has (system resolver, every public preset, nothing added),
+ * as the app ships them; with `resolvers` as well, those are the ones the user added.
+ */
+export async function resetApp(
+  options: { locale?: AppSettings['locale']; theme?: AppSettings['theme']; defaults?: boolean; resolvers?: string[] } = {}
+): Promise<void> {
   const current = await callApi<AppSettings>('settings:get')
+  const resolvers = options.resolvers ?? (options.defaults ? [] : [env('E2E_RESOLVER')])
   await callApi('settings:set', {
     ...current,
-    presets: [],
-    includeSystemResolvers: false,
-    customResolvers: [env('E2E_RESOLVER')],
-    timeoutMs: 1500,
-    watchIntervalSeconds: 15,
+    ...(options.defaults
+      ? { presets: PRESET_IDS, includeSystemResolvers: true, timeoutMs: 2000, watchIntervalSeconds: 30 }
+      : { presets: [], includeSystemResolvers: false, timeoutMs: 1500, watchIntervalSeconds: 15 }),
+    customResolvers: resolvers,
     locale: options.locale ?? 'en',
     theme: options.theme ?? 'light'
   } satisfies AppSettings)
@@ -44,6 +50,9 @@ export async function resetApp(options: { locale?: AppSettings['locale']; theme?
     await callApi('sessions:delete', { id: session.id })
   }
 }
+
+/** Every public resolver preset, as a new user's settings have them. */
+const PRESET_IDS = ['google', 'cloudflare', 'quad9', 'opendns', 'alidns', 'dnspod', '114dns']
 
 export async function openApp(page: Page): Promise<void> {
   await page.goto(`${env('E2E_ORIGIN')}/?token=${env('E2E_TOKEN')}`)

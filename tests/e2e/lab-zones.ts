@@ -1,5 +1,5 @@
 // The DNS the end-to-end tests run against: net 70 of the lab (see tests/support/lab/addresses.ts).
-import { labAddress, txtRecord, type ZoneSpec } from '../support/lab'
+import { labAddress, resolverAddress, txtRecord, type ZoneSpec } from '../support/lab'
 
 export const E2E_NET = 70
 
@@ -7,6 +7,15 @@ export const E2E_NET = 70
 export const TOKEN = '20240611000000e2etoken0abcdefghijklmnopqrstuv'
 
 export const ROOT = labAddress(E2E_NET, 0, 1)
+
+/** The lab's resolver that sees its domains. */
+export const LAB_RESOLVER = resolverAddress(E2E_NET, 1)
+
+/**
+ * Resolvers of the lab that cannot see the `test` TLD at all (NXDOMAIN without an SOA for every name in it), as
+ * public resolvers cannot see a private root, or a company DNS or an intercepting network answers.
+ */
+export const BLIND_RESOLVERS = [2, 3, 4, 5].map((n) => resolverAddress(E2E_NET, n))
 
 export const ZONES: ZoneSpec[] = [
   {

@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { buildHierarchy, describeLab, dig, labAddress, reservedNames, startLab, txtRecord, type Lab, type ZoneSpec } from '../support/lab'
-import { createIterativeResolver, type IterativeResolver } from '../../src/main/dns/iterative'
+import { createIterativeResolver } from '../../src/main/dns/iterative'
 import { formatTrace } from '../../src/main/dns/format-trace'
 
 const NET = 62 // this file's lab net (see tests/support/lab/addresses.ts)
@@ -64,19 +64,21 @@ async function digWalk(rootAddress: string, rootName: string, name: string, type
 
 await describeLab('formatTrace against dig +trace', NET, () => {
   let lab: Lab
-  let resolver: IterativeResolver
 
   beforeAll(async () => {
     lab = await startLab({ net: NET, servers: buildHierarchy({ net: NET, tld: 'test', zones }) })
-    const root = { name: reservedNames('test').rootServer, addresses: [{ host: lab.rootHints[0]!, port: 53, family: 4 as const }] }
-    resolver = createIterativeResolver({ rootServers: [root], timeoutMs: 1000, retries: 0 })
   })
+  /** A resolver of its own per trace, as the trace command makes: one that walked before would start at the cuts it knows. */
+  function traceFromRoot(name: string, type: string) {
+    const root = { name: reservedNames('test').rootServer, addresses: [{ host: lab.rootHints[0]!, port: 53, family: 4 as const }] }
+    return createIterativeResolver({ rootServers: [root], timeoutMs: 1000, retries: 0 }).resolve(name, type)
+  }
   afterAll(async () => {
     await lab?.stop()
   })
 
   it('walks root → test → example.test like dig +trace, with the same records', async () => {
-    const result = await resolver.resolve('_dnsauth.example.test', 'TXT')
+    const result = await traceFromRoot('_dnsauth.example.test', 'TXT')
     const ours = traceBlocks(formatTrace(result))
     const theirs = await digWalk(lab.rootHints[0]!, reservedNames('test').rootServer, '_dnsauth.example.test', 'TXT')
 
@@ -89,13 +91,13 @@ await describeLab('formatTrace against dig +trace', NET, () => {
   })
 
   it('prints the answer records in dig presentation format', async () => {
-    const text = formatTrace(await resolver.resolve('_dnsauth.example.test', 'TXT'))
+    const text = formatTrace(await traceFromRoot('_dnsauth.example.test', 'TXT'))
     expect(text).toMatch(/^_dnsauth\.example\.test\.\t\d+\tIN\tTXT\t"token-62"$/m)
     expect(text).toMatch(new RegExp(`^;; Received \\d+ bytes from ${lab.rootHints[0]!.replace(/\./g, '\\.')}#53\\(a\\.root-servers\\.test\\) in \\d+ ms$`, 'm'))
   })
 
   it('ends with a plain line for a name that does not exist', async () => {
-    const text = formatTrace(await resolver.resolve('_dnsauth.nope.test', 'TXT'))
+    const text = formatTrace(await traceFromRoot('_dnsauth.nope.test', 'TXT'))
     expect(text.trimEnd().split('\n').at(-1)).toBe(';; _dnsauth.nope.test. does not exist (NXDOMAIN in the zone test.).')
   })
 })

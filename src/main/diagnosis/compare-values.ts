@@ -4,6 +4,8 @@
  * record.value_mismatch.
  */
 
+import { editDistance } from '../../shared/edit-distance'
+
 export type ValueComparison =
   | { kind: 'equal' }
   | { kind: 'quoted' }
@@ -108,16 +110,4 @@ export function similarity(expected: string, found: string): number {
   // Edit distance is quadratic: past a few hundred characters the common prefix says enough.
   if (longer > 512) return byteDiff(expected, found).offset / Buffer.byteLength(longer === expected.length ? expected : found)
   return 1 - editDistance(expected, found) / longer
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i]
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
-    }
-    previous = current
-  }
-  return previous[b.length]!
 }

@@ -24,7 +24,7 @@ export function formatReport(report: DiagnosisReport, messages: LocaleMessages =
   }
   out.push('')
   for (const { section, findings } of findingSections(report.findings)) {
-    out.push(`${say(`report.sections.${section}`)} (${findings.length})`)
+    out.push(`${say(`diagnosis.sections.${section}`)} (${findings.length})`)
     for (const finding of findings) {
       const text = findingText(messages, finding.id, finding.params)
       out.push(`${SEVERITY_MARK[finding.severity]} ${text.title}  [${finding.id}]`)

@@ -6,7 +6,8 @@ import { normalizeName } from '../dns/names'
 import { parseServerAddress } from '../dns/server-address'
 import { parseResolverSpec } from '../dns/resolvers'
 import { getCa, listCas } from './catalogs/cas'
-import { getProvider, listProviders } from './catalogs/providers'
+import { findPlatform, searchPlatforms } from '../../shared/platform-lookup'
+import { listProviders } from './catalogs/providers'
 
 /** Input the user got wrong; `field` names it (`domains.1`, `host`, `value`...) so a UI can point at it. */
 export class InputError extends Error {
@@ -145,9 +146,12 @@ function checkCa(raw: string): string {
 }
 
 function checkPlatform(raw: string): string {
-  const provider = getProvider(raw.trim())
+  const providers = listProviders()
+  const provider = findPlatform(raw, providers)
   if (!provider) {
-    throw new InputError('platform', `Unknown DNS platform "${raw}". Known: ${listProviders().map((p) => p.id).join(', ')}.`)
+    const close = searchPlatforms(raw, providers, 3)
+    const hint = close.length > 0 ? `Did you mean ${close.map((p) => `${p.id} (${p.names.en})`).join(', ')}?` : `Known: ${providers.map((p) => p.id).join(', ')}.`
+    throw new InputError('platform', `Unknown DNS platform "${raw}". ${hint}`)
   }
   return provider.id
 }

@@ -11,15 +11,15 @@ import { DS_DIGEST_TYPES, dsDigest, keyTag } from '../dns/dnssec'
 import type { ZoneFound } from '../dns/iterative-types'
 import { parentName, sameName, stripDot } from '../dns/names'
 import { serverToString } from '../dns/server-address'
-import type { ObserveDeps } from './observe'
+import { tries, type ObserveDeps } from './observe'
 
 export async function observeDnssec(
   name: string,
   type: string,
   zone: ZoneFound,
-  deps: Pick<ObserveDeps, 'iterative' | 'query' | 'signal'> & { timeoutMs?: number }
+  deps: Pick<ObserveDeps, 'iterative' | 'query' | 'signal'> & { timeoutMs: number }
 ): Promise<DnssecObservation> {
-  const opts: ExchangeOptions = { recursionDesired: false, dnssecOk: true, timeoutMs: deps.timeoutMs, retries: 1, signal: deps.signal }
+  const opts: ExchangeOptions = { recursionDesired: false, dnssecOk: true, ...tries(deps.timeoutMs), signal: deps.signal }
   const servers = zone.servers.flatMap((s) => s.addresses.map((address) => ({ name: s.name, address })))
   const [ds, zoneAnswers] = await Promise.all([
     parentDs(zone, opts, deps),

@@ -1,8 +1,10 @@
 /**
  * Gathers everything the rules look at, with as much parallelism as the dependencies allow:
  * resolvers and CAA start at once; the zone lookup gates the authoritative queries, which then all
- * go out together. A dead server costs its own timeout and nothing more. Rules never send packets:
- * they read the Observations this returns.
+ * go out together; near-miss names are asked only once a server shows the record missing or wrong.
+ * One iterative resolver serves the whole run, so every walk (zone, CAA, near misses) starts at the
+ * deepest zone cut already known instead of the root. A dead server costs its own timeout and
+ * nothing more. Rules never send packets: they read the Observations this returns.
  */
 import type {
   AuthoritativeObservation,
@@ -18,6 +20,7 @@ import type {
 import type { DnsRecord, ExchangeFailure, ExchangeOutcome, ServerAddress } from '../../shared/dns-types'
 import type { ProviderMatch } from '../../shared/catalog-types'
 import type { ExchangeOptions, QuestionInput } from '../dns/exchange'
+import { isRegistryZone } from '../dns/iterative'
 import type { IterativeResolver, ZoneNotFound, ZoneResult } from '../dns/iterative-types'
 import { askableName, sameName, parentName, stripDot } from '../dns/names'
 import type { ResolverTarget } from '../dns/resolvers'
@@ -28,6 +31,7 @@ import { compareTxtValue } from './compare-values'
 import { observeDnssec } from './observe-dnssec'
 import { nearMissNames } from './near-miss'
 import { placeRecord, baseDomainOf, recordNameFor } from './placement'
+import { hasExpectedValues, type ExpectedRecordSet } from './rules/record-match'
 
 export interface Observations {
   input: NormalizedInput
@@ -88,13 +92,15 @@ export async function gatherObservations(input: NormalizedInput, deps: ObserveDe
   for (const [name, zone] of zoneByName) {
     if (!zone.found) continue
     const base = placements.find((p) => p.name === name)!.baseDomain
-    for (const server of zone.servers) {
-      for (const address of server.addresses) {
-        authoritativeJobs.push(progress.track(observeAuthoritative(name, zone.apex, server.name, address, input, deps)))
-      }
-    }
-    const firstAddresses = zone.servers.flatMap((s) => s.addresses.slice(0, 1).map((a) => ({ name: s.name, address: a })))
-    nearMissJobs.push(progress.track(observeNearMisses(name, zone.apex, base, firstAddresses, input, deps)))
+    const answers = zone.servers.flatMap((server) =>
+      server.addresses.map((address) =>
+        progress.track(observeAuthoritative(name, zone.apex, server.name, address, input, deps)).then((o) => followCnameToValue(o, input, deps))
+      )
+    )
+    authoritativeJobs.push(...answers)
+    const expected: ExpectedRecordSet = { name, type: input.type, values: [input.value], zone: zone.apex }
+    const probe = someAnswerLacks(expected, answers).then((lacking) => (lacking ? observeNearMisses(name, zone.apex, base, input, deps) : []))
+    nearMissJobs.push(progress.track(probe))
   }
   // A resolver that fails validation while the same query with checking disabled answers: fetch what names the
   // cause (DS at the parent, DNSKEY and signatures at the zone), once per record name, beside the other lookups.
@@ -108,7 +114,7 @@ export async function gatherObservations(input: NormalizedInput, deps: ObserveDe
     )
   })
   const [authoritative, nearMisses, resolvers, caa, dnssec] = await Promise.all([
-    Promise.all(authoritativeJobs.map((job) => job.then((o) => followCnameToValue(o, input, deps)))),
+    Promise.all(authoritativeJobs),
     Promise.all(nearMissJobs).then((lists) => lists.flat()),
     resolversPromise,
     caaPromise,
@@ -197,10 +203,10 @@ async function observeAuthoritative(
   input: NormalizedInput,
   deps: ObserveDeps
 ): Promise<AuthoritativeObservation> {
-  const opts: ExchangeOptions = { recursionDesired: false, timeoutMs: input.timeoutMs, retries: 1, signal: deps.signal }
-  const [main, soa, other] = await Promise.all([
+  const opts: ExchangeOptions = { recursionDesired: false, ...tries(input.timeoutMs), signal: deps.signal }
+  const [main, soaRecord, other] = await Promise.all([
     deps.query({ name, type: input.type }, address, opts),
-    deps.query({ name: zone, type: 'SOA' }, address, opts),
+    deps.iterative.zoneSoa(zone, address, { signal: deps.signal }),
     input.type === 'CNAME' ? deps.query({ name, type: 'TXT' }, address, opts) : Promise.resolve(null)
   ])
   const base = {
@@ -216,7 +222,6 @@ async function observeAuthoritative(
     soaSerial: null as number | null,
     negativeTtl: null as number | null
   }
-  const soaRecord = soa.ok && soa.response.flags.aa ? soa.response.answers.find((r) => r.data.kind === 'soa') : undefined
   if (soaRecord && soaRecord.data.kind === 'soa') {
     base.soaSerial = soaRecord.data.serial
     base.negativeTtl = Math.min(soaRecord.ttl, soaRecord.data.minimum)
@@ -281,36 +286,37 @@ async function followCnameToValue(o: AuthoritativeObservation, input: Normalized
   return { ...o, values, records }
 }
 
+/**
+ * True as soon as one server answers without the expected value (the record is missing or wrong);
+ * false once every answer has it, or when no server could answer at all.
+ */
+function someAnswerLacks(expected: ExpectedRecordSet, answers: Promise<AuthoritativeObservation>[]): Promise<boolean> {
+  return new Promise((resolve) => {
+    const lacks = (o: AuthoritativeObservation): boolean =>
+      (o.status === 'ok' || o.status === 'nodata' || o.status === 'nxdomain') && !hasExpectedValues(o, expected)
+    for (const answer of answers) answer.then((o) => lacks(o) && resolve(true), () => resolve(false))
+    Promise.all(answers).then(() => resolve(false), () => resolve(false))
+  })
+}
+
 async function observeNearMisses(
   name: string,
   zone: string,
   baseDomain: string,
-  servers: { name: string; address: ServerAddress }[],
   input: NormalizedInput,
   deps: ObserveDeps
 ): Promise<NearMissObservation[]> {
   const candidates = nearMissNames(name, zone, baseDomain)
-  const opts: ExchangeOptions = { recursionDesired: false, timeoutMs: input.timeoutMs, retries: 1, signal: deps.signal }
   const found = await Promise.all(
     candidates.map(async (candidate): Promise<NearMissObservation | null> => {
-      // Ask the servers in turn until one answers: a near miss is a property of the zone, not of one server.
-      for (const server of servers) {
-        const outcome = await deps.query({ name: candidate.name, type: input.type }, server.address, opts)
-        if (!outcome.ok || !outcome.response.flags.aa) continue
-        const values = outcome.response.answers
-          .filter((rec) => rec.type === input.type && sameName(rec.name, candidate.name))
-          .map(recordValue)
-        if (values.length === 0) return null
-        return {
-          expectedName: name,
-          foundName: candidate.name,
-          hint: candidate.hint,
-          type: input.type,
-          values,
-          server: lowerNoDot(server.name)
-        }
-      }
-      return null
+      // Asked of the zone's servers in turn until one answers (a near miss is a property of the zone),
+      // through the run's resolver: no new walk from the root, and nothing at all below a name the
+      // zone already said does not exist. A CNAME there is not followed: the record itself is wanted.
+      const result = await deps.iterative.resolve(candidate.name, input.type, { signal: deps.signal, followCnames: false })
+      if (result.status !== 'answer') return null
+      const values = result.answers.filter((rec) => rec.type === input.type && sameName(rec.name, candidate.name)).map(recordValue)
+      if (values.length === 0) return null
+      return { expectedName: name, foundName: candidate.name, hint: candidate.hint, type: input.type, values, server: lowerNoDot(result.server.name) }
     })
   )
   return found.filter((f): f is NearMissObservation => f !== null)
@@ -323,7 +329,7 @@ async function observeResolver(
   deps: ObserveDeps,
   apexOf: (name: string) => Promise<string | null>
 ): Promise<ResolverObservation> {
-  const opts: ExchangeOptions = { recursionDesired: true, timeoutMs: input.timeoutMs, retries: 1, signal: deps.signal }
+  const opts: ExchangeOptions = { recursionDesired: true, ...tries(input.timeoutMs), signal: deps.signal }
   const outcome = await deps.query({ name, type: input.type }, target.address, opts)
   const base = {
     name,
@@ -397,7 +403,7 @@ async function apexVisibility(
   if (soa !== null) return null
   const apex = await apexOf(name)
   if (apex === null) return null
-  const opts: ExchangeOptions = { recursionDesired: true, timeoutMs: input.timeoutMs, retries: 1, signal: deps.signal }
+  const opts: ExchangeOptions = { recursionDesired: true, ...tries(input.timeoutMs), signal: deps.signal }
   const outcome = await deps.query({ name: apex, type: 'SOA' }, target.address, opts)
   if (!outcome.ok) return null
   const r = outcome.response
@@ -416,24 +422,43 @@ function failureStatus(outcome: ExchangeFailure): 'timeout' | 'refused' | 'netwo
 }
 
 /**
- * RFC 8659 section 3: the relevant CAA record set is the first non-empty one found walking from the
- * domain (without `*.`) up towards the root. All levels are asked at once; the nearest answer wins.
+ * RFC 8659 section 3: the relevant CAA record set is the first non-empty one found climbing from the
+ * domain (without `*.`) towards the root, the root excluded. The levels below the top-level domain
+ * are asked at once (through the run's resolver they go to the zone's own servers, in the same round
+ * trip as the zone lookup); the top-level domain only when none of them has CAA records.
  */
 async function observeCaa(certificateDomain: string, iterative: IterativeResolver, signal?: AbortSignal): Promise<CaaObservation> {
   const start = stripDot(certificateDomain.replace(/^\*\./, '')).toLowerCase()
   const levels: string[] = []
   for (let n: string | null = start; n !== null && n !== '.'; n = parentName(n)) levels.push(n)
-  const results = await Promise.all(levels.map((level) => iterative.resolve(level, 'CAA', { signal })))
-  for (let i = 0; i < levels.length; i++) {
-    const result = results[i]!
-    if (result.status !== 'answer') continue
-    const records = result.answers.flatMap((rec) =>
-      rec.data.kind === 'caa' ? [{ flags: rec.data.flags, tag: rec.data.tag.toLowerCase(), value: rec.data.value }] : []
-    )
-    if (records.length > 0) return { certificateDomain, foundAt: levels[i]!, records }
+  const nearest = async (batch: string[]): Promise<CaaObservation | null> => {
+    const results = await Promise.all(batch.map((level) => iterative.resolve(level, 'CAA', { signal })))
+    for (const [i, result] of results.entries()) {
+      if (result.status !== 'answer') continue
+      const records = result.answers.flatMap((rec) =>
+        rec.data.kind === 'caa' ? [{ flags: rec.data.flags, tag: rec.data.tag.toLowerCase(), value: rec.data.value }] : []
+      )
+      if (records.length > 0) return { certificateDomain, foundAt: batch[i]!, records }
+    }
+    return null
   }
-  return { certificateDomain, foundAt: null, records: [] }
+  const belowTld = levels.filter((level) => !isRegistryZone(level))
+  const registries = levels.filter((level) => isRegistryZone(level))
+  return (await nearest(belowTld)) ?? (await nearest(registries)) ?? { certificateDomain, foundAt: null, records: [] }
 }
+
+/**
+ * How long to wait for each try, and how many: the timeout the user set is split into three shorter tries within
+ * the same worst case as before (two full timeouts). A dropped packet then costs a third of the timeout, not all of
+ * it: networks and public resolvers that rate-limit drop a few packets of a burst, and a re-check that follows the
+ * first one closely is the burst that gets dropped.
+ */
+export function tries(timeoutMs: number): Pick<ExchangeOptions, 'timeoutMs' | 'retries' | 'deadlineMs'> {
+  return { timeoutMs: Math.min(timeoutMs, Math.max(MIN_TRY_MS, Math.round(timeoutMs / 3))), retries: 2, deadlineMs: timeoutMs * 2 }
+}
+
+/** Below this a far resolver doing a cold recursion would be retried before it could answer. */
+const MIN_TRY_MS = 400
 
 export function recordValue(record: DnsRecord): string {
   if (record.data.kind === 'txt') return record.data.value

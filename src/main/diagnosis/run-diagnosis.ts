@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks'
 import type { DiagnoseInput, DiagnosisReport } from '../../shared/diagnosis-types'
 import { deriveVerdict } from '../../shared/findings'
-import { tryExchange } from '../dns/exchange'
+import { tryExchange, type Exchanger } from '../dns/exchange'
 import { createIterativeResolver } from '../dns/iterative'
 import { startDeadline } from '../dns/deadline'
 import { createQueryCache } from '../dns/query-cache'
@@ -17,6 +17,8 @@ export interface RunDiagnosisOptions {
   onProgress?: (done: number, total: number) => void
   /** The previous report of the same check (the watch loop's), to tell a cache wait that ran out. */
   previous?: DiagnosisReport | null
+  /** Sends every query of the run (default tryExchange); tests and the bench wrap it to count them. */
+  exchange?: Exchanger
 }
 
 /**
@@ -70,12 +72,15 @@ async function observeUnderDeadline(input: NormalizedInput, options: RunDiagnosi
 
 export function observe(input: NormalizedInput, options: RunDiagnosisOptions = {}): Promise<Observations> {
   const cache = createQueryCache()
+  const exchange = options.exchange ?? tryExchange
+  // One resolver per run: its walks share the zone cuts, server addresses and NXDOMAINs they learn.
   const iterative = createIterativeResolver({
     rootServers: input.roots.length > 0 ? input.roots.map((r) => parseServerAddress(r)) : undefined,
     authPort: input.authPort ?? undefined,
     timeoutMs: input.timeoutMs,
     deadlineMs: input.deadlineMs,
-    cache
+    cache,
+    exchange
   })
   return gatherObservations(input, {
     iterative,
@@ -88,7 +93,7 @@ export function observe(input: NormalizedInput, options: RunDiagnosisOptions = {
           server,
           question.name,
           `${question.type}/rd=${opts.recursionDesired ? 1 : 0}/cd=${opts.checkingDisabled ? 1 : 0}/do=${opts.dnssecOk ? 1 : 0}`,
-          () => tryExchange(question, server, opts)
+          () => exchange(question, server, opts)
         )
       ).outcome,
     onProgress: options.onProgress,

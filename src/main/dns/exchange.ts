@@ -151,6 +151,12 @@ export async function exchange(
   throw new ExchangeError(code, message, server, question, elapsed, ignored)
 }
 
+/**
+ * Sends one question to one server and never throws for a network outcome: tryExchange, or a wrapper
+ * around it. Code that sends queries takes one so a caller can count or log every query of a run.
+ */
+export type Exchanger = (question: QuestionInput, server: ServerAddress, options: ExchangeOptions) => Promise<ExchangeOutcome>
+
 /** Same as exchange() but never throws for a network outcome: the caller gets ok:false with the reason. */
 export async function tryExchange(
   questionInput: QuestionInput,

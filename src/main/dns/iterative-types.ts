@@ -1,5 +1,6 @@
 import type { DnsRecord, DnsResponse, ExchangeFailureCode, ServerAddress, TransportName } from '../../shared/dns-types'
 import type { Referral } from './delegation'
+import type { Exchanger } from './exchange'
 import type { QueryCache } from './query-cache'
 import type { FamilyChoice, NamedServer } from './root-hints'
 
@@ -36,10 +37,17 @@ export interface IterativeResolverOptions {
   family?: FamilyChoice
   /** Share a cache between resolvers; default: a new one per resolver. */
   cache?: QueryCache
+  /** Sends each query; default tryExchange. A wrapper sees every query the resolver sends. */
+  exchange?: Exchanger
 }
 
 export interface CallOptions {
   signal?: AbortSignal
+  /**
+   * resolve() only. False: a CNAME at the name (or at the end of an in-zone chain) ends resolution
+   * as an answer holding the CNAME records, instead of its target being looked up. Default true.
+   */
+  followCnames?: boolean
 }
 
 export interface ServerRef {
@@ -209,5 +217,10 @@ export interface IterativeResolver {
   findZoneApex(name: string, options?: CallOptions): Promise<ZoneResult>
   /** The delegation of `zone`, which must be a zone apex. */
   getDelegation(zone: string, options?: CallOptions): Promise<ZoneResult>
+  /**
+   * The SOA record of `zone` as `server` serves it (null if it gives none): the one it already sent
+   * with an answer in this run, or else asked for.
+   */
+  zoneSoa(zone: string, server: ServerAddress, options?: CallOptions): Promise<DnsRecord | null>
   readonly cache: QueryCache
 }

@@ -1,6 +1,7 @@
 import type { DnsRecord, DnsResponse, ExchangeOutcome, ServerAddress } from '../../shared/dns-types'
 import { interpretResponse, type Referral, type ResponseMeaning } from './delegation'
-import { tryExchange } from './exchange'
+import { DelegationCache } from './delegation-cache'
+import type { Exchanger } from './exchange'
 import {
   answeredStep,
   chainText,
@@ -30,6 +31,8 @@ export interface WalkSettings {
   maxCnames: number
   family: FamilyChoice
   cache: QueryCache
+  /** Sends one question to one server: tryExchange, or a wrapper around it (counting, logging). */
+  exchange: Exchanger
 }
 
 /** The servers of one zone, as far as they are known (addresses may still have to be looked up). */
@@ -58,6 +61,8 @@ export interface ZoneReply {
   server: ServerRef
   response: DnsResponse
   meaning: Exclude<ResponseMeaning, { kind: 'lame' }>
+  /** The trace step of this reply. */
+  step: TraceStep
 }
 
 /** Where a walk down the tree ended: an answer of some kind from the servers of `at`. */
@@ -69,29 +74,63 @@ export interface WalkEnd extends ZoneReply {
 /** A successful resolution without its path: the walker's result before the public fields are added. */
 export type ResolvedName = Pick<ResolveSuccess, 'status' | 'canonicalName' | 'answers' | 'soa' | 'zone' | 'server' | 'response'>
 
-/** The resolution algorithm (RFC 1034 5.3.3 without a cache of records): referrals down from the root. */
+/**
+ * The resolution algorithm (RFC 1034 5.3.3 without a cache of records): referrals down from the
+ * root, or from the deepest zone cut an earlier walk of the same resolver learned.
+ */
 export class Walker {
-  constructor(readonly settings: WalkSettings) {}
+  /** What the walks of this resolver learned about the tree, shared between them. */
+  readonly delegations: DelegationCache
+
+  constructor(readonly settings: WalkSettings) {
+    this.delegations = new DelegationCache(settings.root)
+  }
 
   newContext(maxQueries: number, signal: AbortSignal | undefined): WalkContext {
     return { budget: { queriesLeft: maxQueries }, depth: 0, lookupStack: [], signal, lookups: [] }
   }
 
-  /** Follows referrals from `start` until a server of some zone answers for `name` itself. */
+  /**
+   * Follows referrals from `start`, or from a deeper cut already known, until a server of some zone
+   * answers for `name` itself. `onZone` hears of each zone before its servers are asked.
+   */
   async walk(
     name: string,
     type: string,
     start: ZoneServers,
     ctx: WalkContext,
     steps: TraceStep[],
-    onReferral?: (at: ZoneServers) => void
+    onZone?: (at: ZoneServers) => void
   ): Promise<Outcome<WalkEnd>> {
+    const { delegations } = this
     let at = start
     for (let referrals = 0; ; referrals++) {
-      const got = await this.askZone(at, name, type, ctx, steps)
+      // Only a walk of its own waits: one nested in another walk's question (ctx.depth > 0) holds that question in flight.
+      const deepest = delegations.descend(name, at, ctx.depth === 0, ctx.signal)
+      at = deepest instanceof Promise ? await deepest : deepest
+      const known = delegations.nxdomainCovering(name)
+      if (known) {
+        // RFC 8020: the name is below one that does not exist; the answer that said so is the answer.
+        steps.push({ ...known.step, fromCache: true })
+        return { ok: true, value: known.end }
+      }
+      onZone?.(at)
+      const question = delegations.startQuestion(at.zone, name)
+      let got: Outcome<ZoneReply>
+      try {
+        got = await this.askZone(at, name, type, ctx, steps)
+        // Learned before the question counts as answered, so walks waiting for it find the cut.
+        if (got.ok && got.value.meaning.kind === 'referral') delegations.learnReferral(at.zone, this.zoneFromReferral(got.value.meaning.referral))
+      } finally {
+        question.end()
+      }
       if (!got.ok) return got
       const { meaning } = got.value
-      if (meaning.kind !== 'referral') return { ok: true, value: { ...got.value, meaning, at } }
+      if (meaning.kind !== 'referral') {
+        const end: WalkEnd = { ...got.value, meaning, at }
+        delegations.learnNxdomain(name, end, got.value.step)
+        return { ok: true, value: end }
+      }
       if (referrals >= this.settings.maxReferrals) {
         return failure(
           'referral_limit',
@@ -100,7 +139,6 @@ export class Walker {
         )
       }
       at = this.zoneFromReferral(meaning.referral)
-      onReferral?.(at)
     }
   }
 
@@ -129,7 +167,7 @@ export class Walker {
           return failure('query_limit', at.zone, `Gave up looking for ${name}: too many queries were needed.`, problems)
         }
         ctx.budget.queriesLeft--
-        const { outcome, fromCache } = await this.ask(address, name, type, ctx)
+        const { outcome, fromCache } = await this.ask(address, name, type, ctx.signal)
         if (!outcome.ok) {
           steps.push(failedStep(at.zone, name, type, server, outcome, fromCache))
           if (outcome.code === 'aborted') return failure('aborted', at.zone, 'Resolution was cancelled.', problems)
@@ -137,20 +175,22 @@ export class Walker {
           continue
         }
         const meaning = interpretResponse(outcome.response, { zone: at.zone, name, type })
-        steps.push(answeredStep(at.zone, name, type, server, outcome, fromCache, meaning))
+        const step = answeredStep(at.zone, name, type, server, outcome, fromCache, meaning)
+        steps.push(step)
         if (meaning.kind === 'lame') {
           problems.push(`${serverLabel(server)} ${meaning.reason}`)
           continue
         }
-        return { ok: true, value: { server, response: outcome.response, meaning } }
+        if (meaning.kind !== 'referral') this.delegations.learnSoas(address, at.zone, name, outcome.response)
+        return { ok: true, value: { server, response: outcome.response, meaning, step } }
       }
     }
     const code = loops > 0 && loops === at.servers.length ? 'glueless_loop' : 'unreachable'
     return failure(code, at.zone, unreachableMessage(at, problems), problems)
   }
 
-  /** Resolves from the root, following CNAMEs. */
-  async resolveName(name: string, type: string, ctx: WalkContext, steps: TraceStep[]): Promise<Outcome<ResolvedName>> {
+  /** Resolves from the root (or the deepest cut known), following CNAMEs unless told not to. */
+  async resolveName(name: string, type: string, ctx: WalkContext, steps: TraceStep[], followCnames = true): Promise<Outcome<ResolvedName>> {
     const chain: DnsRecord[] = []
     const seen = new Set([name.toLowerCase()])
     let current = name
@@ -164,7 +204,7 @@ export class Walker {
       if (chain.length > this.settings.maxCnames) {
         return failure('cname_limit', at.zone, `${name} leads through more than ${this.settings.maxCnames} CNAMEs: ${chainText(name, chain)}.`)
       }
-      if (meaning.kind === 'cname') {
+      if (meaning.kind === 'cname' && followCnames) {
         const asked = askableName(meaning.target)
         if (!asked.ok) return failure('bad_name', at.zone, `${name} is an alias of a name that cannot exist: ${asked.problem}`)
         const target = asked.name
@@ -172,6 +212,10 @@ export class Walker {
         seen.add(target)
         current = target
         continue
+      }
+      if (meaning.kind === 'cname') {
+        const last = stripDot(meaning.chain.at(-1)!.name).toLowerCase()
+        return { ok: true, value: { status: 'answer', canonicalName: last, answers: chain, soa: null, zone: zoneOfAnswer(at.zone, response, current), server, response } }
       }
       const soa = meaning.kind === 'answer' ? null : meaning.soa
       return {
@@ -189,12 +233,18 @@ export class Walker {
     }
   }
 
-  /** The addresses of a name server that came without usable glue, looked up from the root like any name. */
+  /**
+   * The addresses of a name server that came without usable glue, looked up like any name (once
+   * per resolver: later zones served by the same server reuse them).
+   */
   async lookupAddresses(nsName: string, forZone: string, ctx: WalkContext): Promise<NameserverLookup> {
     const lookup: NameserverLookup = { name: nsName, forZone, addresses: [], problem: null, loop: false, steps: [] }
     const asked = askableName(nsName)
+    const known = asked.ok ? this.delegations.addressesOf(asked.name) : undefined
     if (!asked.ok) {
       lookup.problem = `its name cannot exist: ${asked.problem}`
+    } else if (known) {
+      lookup.addresses = [...known]
     } else if (ctx.lookupStack.some((n) => sameName(n, nsName))) {
       lookup.problem = `finding it needs an answer from ${nsName} itself (glue is missing: a glueless delegation loop)`
       lookup.loop = true
@@ -219,6 +269,7 @@ export class Walker {
         }
       }
       if (lookup.addresses.length === 0) lookup.problem = problems.join('; ') || `${nsName} has no address`
+      this.delegations.learnAddresses(nsName, lookup.addresses)
     }
     ctx.lookups.push(lookup)
     return lookup
@@ -256,13 +307,13 @@ export class Walker {
     return null
   }
 
-  private async ask(address: ServerAddress, name: string, type: string, ctx: WalkContext) {
-    const { timeoutMs, retries, cache } = this.settings
-    const send = (): Promise<ExchangeOutcome> =>
-      tryExchange({ name, type }, address, { timeoutMs, retries, recursionDesired: false, signal: ctx.signal })
+  /** One question to one authoritative server, shared with every other asker of the same resolver. */
+  async ask(address: ServerAddress, name: string, type: string, signal: AbortSignal | undefined) {
+    const { timeoutMs, retries, cache, exchange } = this.settings
+    const send = (): Promise<ExchangeOutcome> => exchange({ name, type }, address, { timeoutMs, retries, recursionDesired: false, signal })
     let got = await cache.get(address, name, type, send)
     // A shared query cancelled by another caller says nothing about the server: ask again for this one.
-    if (!got.outcome.ok && got.outcome.code === 'aborted' && got.fromCache && !ctx.signal?.aborted) {
+    if (!got.outcome.ok && got.outcome.code === 'aborted' && got.fromCache && !signal?.aborted) {
       got = await cache.get(address, name, type, send)
     }
     return got

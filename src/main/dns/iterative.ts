@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks'
-import type { ServerAddress } from '../../shared/dns-types'
+import type { DnsRecord, ServerAddress } from '../../shared/dns-types'
 import { DEFAULT_DEADLINE_MS, formatSeconds, startDeadline } from './deadline'
 import { DnsError } from './errors'
-import { toQuestion } from './exchange'
+import { toQuestion, tryExchange } from './exchange'
 import type {
   CallOptions,
   IterativeResolver,
@@ -13,6 +13,7 @@ import type {
   ZoneResult
 } from './iterative-types'
 import { Walker, type ZoneServers } from './iterative-walk'
+import { sameName } from './names'
 import { createQueryCache } from './query-cache'
 import { rootHintServers } from './root-hints'
 import { DNS_PORT, parseServerAddress } from './server-address'
@@ -26,7 +27,9 @@ const DEFAULTS = { timeoutMs: 2000, retries: 1, maxReferrals: 16, maxCnames: 8, 
 /**
  * A resolver that asks authoritative servers itself, starting at the root, the way `dig +trace` and
  * a recursive resolver do, and keeps the path it took as evidence. Answers it receives are shared
- * between concurrent and later calls of the same instance (no TTLs: an instance lives for one run).
+ * between concurrent and later calls of the same instance, and so is what they taught about the tree
+ * (DelegationCache): a later call starts at the deepest zone cut known, so a trace that must show the
+ * whole path from the root needs an instance of its own. No TTLs: an instance lives for one run.
  */
 export function createIterativeResolver(options: IterativeResolverOptions = {}): IterativeResolver {
   const family = options.family ?? DEFAULTS.family
@@ -62,7 +65,8 @@ export function createIterativeResolver(options: IterativeResolverOptions = {}):
     maxReferrals: options.maxReferrals ?? DEFAULTS.maxReferrals,
     maxCnames: options.maxCnames ?? DEFAULTS.maxCnames,
     family,
-    cache
+    cache,
+    exchange: options.exchange ?? tryExchange
   })
 
   return {
@@ -75,7 +79,7 @@ export function createIterativeResolver(options: IterativeResolverOptions = {}):
         call,
         async (signal) => {
           const ctx = walker.newContext(maxQueries, signal)
-          const got = await walker.resolveName(question.name, question.type, ctx, steps)
+          const got = await walker.resolveName(question.name, question.type, ctx, steps, call.followCnames ?? true)
           const base = {
             question: { name: question.name, type: question.type },
             steps,
@@ -95,6 +99,14 @@ export function createIterativeResolver(options: IterativeResolverOptions = {}):
     getDelegation(zone: string, call: CallOptions = {}): Promise<ZoneResult> {
       const { name: normalized } = toQuestion({ name: zone, type: 'NS' })
       return underDeadline(call, (signal) => getDelegation(walker, normalized, walker.newContext(maxQueries, signal)), zoneDeadline, zoneFailure)
+    },
+    async zoneSoa(zone: string, server: ServerAddress, call: CallOptions = {}): Promise<DnsRecord | null> {
+      const { name: apex } = toQuestion({ name: zone, type: 'SOA' })
+      const known = walker.delegations.soaFrom(server, apex)
+      if (known) return known
+      const { outcome } = await walker.ask(server, apex, 'SOA', call.signal)
+      if (!outcome.ok || !outcome.response.flags.aa) return null
+      return outcome.response.answers.find((r) => r.data.kind === 'soa' && sameName(r.name, apex)) ?? null
     }
   }
 }

@@ -15,8 +15,9 @@ import { addressTypes } from './root-hints'
 export async function findZoneApex(walker: Walker, name: string, ctx: WalkContext): Promise<ZoneFound | ZoneNotFound> {
   const started = performance.now()
   const steps: TraceStep[] = []
-  // Each referral may lead to the zone that holds the name: ask that zone for its NS set at the same
-  // time as the SOA question, so describing the zone costs no extra round trip (the query cache keeps it).
+  // Each zone on the way (below the registries) may be the one that holds the name: ask it for its NS
+  // set at the same time as the SOA question, so describing the zone costs no extra round trip (the
+  // query cache keeps it, and shares it with later walks that start at that zone).
   const prefetchNs = (at: ZoneServers): void => {
     if (!isRegistryZone(at.zone)) void walker.askZone(at, at.zone, 'NS', walker.newContext(8, ctx.signal), [])
   }
@@ -195,6 +196,7 @@ async function askZoneForAddresses(walker: Walker, name: string, apex: string, z
     return walker.lookupAddresses(name, apex, ctx)
   }
   lookup.problem = problems.length > 0 && lookup.addresses.length === 0 ? problems.join('; ') : null
+  walker.delegations.learnAddresses(name, lookup.addresses)
   ctx.lookups.push(lookup)
   return lookup
 }

@@ -141,7 +141,7 @@ export function createApiService(options: ApiServiceOptions): ApiService {
     },
 
     async 'sessions:delete'({ id }) {
-      watch.stop(id)
+      watch.forget(id)
       await sessionStore.delete(id)
     },
 

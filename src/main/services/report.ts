@@ -61,7 +61,7 @@ function renderMarkdown(report: DiagnosisReport, locale: Locale): string {
   out.push(`## ${label('findings')}`, '')
   if (report.findings.length === 0) out.push(label('noFindings'), '')
   for (const { section, findings } of findingSections(report.findings)) {
-    out.push(`### ${escapeText(label(`sections.${section}`))}`, '')
+    out.push(`### ${escapeText(message(messages, `diagnosis.sections.${section}`))}`, '')
     for (const finding of findings) out.push(...renderFinding(finding, messages, label))
   }
 

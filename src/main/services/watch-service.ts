@@ -13,6 +13,8 @@ export type RunDiagnosisFn = (
   options: {
     signal: AbortSignal
     onProgress: (done: number, total: number) => void
+    /** The last report of the same input for this session: the engine tells a cache wait that ran out by it. */
+    previous: DiagnosisReport | null
     /** The run waits for others to finish first (a limit on diagnoses at once). */
     onQueued?: () => void
     /** The run starts (after waiting, or at once). */
@@ -54,6 +56,8 @@ interface Watch {
 
 export class WatchService {
   private readonly watches = new Map<string, Watch>()
+  /** Per session, the last report and the input it answered; kept across restarts (Check now) of the watch. */
+  private readonly lastReports = new Map<string, { inputKey: string; report: DiagnosisReport }>()
   private readonly timers: WatchTimers
 
   constructor(private readonly options: WatchServiceOptions) {
@@ -88,6 +92,12 @@ export class WatchService {
     for (const id of [...this.watches.keys()]) this.stop(id)
   }
 
+  /** Forgets a session entirely (it was deleted): its watch and its last report. */
+  forget(sessionId: string): void {
+    this.stop(sessionId)
+    this.lastReports.delete(sessionId)
+  }
+
   isWatching(sessionId: string): boolean {
     return this.watches.has(sessionId)
   }
@@ -117,6 +127,8 @@ export class WatchService {
     }
     emitChecking(0)
     try {
+      const inputKey = JSON.stringify(watch.input)
+      const last = this.lastReports.get(watch.sessionId)
       const report = await this.options.run(watch.input, {
         signal: controller.signal,
         onQueued: () => {
@@ -125,8 +137,10 @@ export class WatchService {
           this.emit(watch, { phase: 'queued', progress: 0, report: null, nextCheckAt: null, message: null })
         },
         onStarted: () => emitChecking(0),
-        onProgress: (done, total) => emitChecking(total > 0 ? Math.min(1, Math.max(0, done / total)) : 0)
+        onProgress: (done, total) => emitChecking(total > 0 ? Math.min(1, Math.max(0, done / total)) : 0),
+        previous: last && last.inputKey === inputKey ? last.report : null
       })
+      this.lastReports.set(watch.sessionId, { inputKey, report })
       if (watch.stopped) return
       try {
         await this.options.onReport?.(watch.sessionId, report)

@@ -10,6 +10,7 @@
 //   72  tests/integration/diagnosis/record.test.ts
 //   73  tests/integration/diagnosis/delegation.test.ts
 //   74  tests/integration/diagnosis/resolver.test.ts
+//   75  tests/integration/diagnosis/queries.test.ts
 //   81  tests/integration/diagnosis/verdict.test.ts
 // Two test RUNS at once on one machine are fine: net-lock.ts makes the second wait for the net.
 //

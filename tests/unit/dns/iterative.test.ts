@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildReply } from '../../support/fixture-server'
 import { createIterativeResolver, type IterativeResolverOptions, type ResolveResult } from '../../../src/main/dns/iterative'
 import { InvalidNameError } from '../../../src/main/dns/errors'
+import type { DnsRecord } from '../../../src/shared/dns-types'
 import { a, aaaa, cname, ns, startTree, txt, type Tree, type TreeSpec } from './iterative-tree'
 
 // 127.0.0.N plan: 2 root · 3,4 test · 5 net · 10,11,19 example.test · 12-16 lame.test · 17 upward.test
@@ -329,15 +330,17 @@ describe('resolve', () => {
 
   it('shares questions between concurrent calls of one resolver', async () => {
     const shared = resolver()
-    const before = tree.queriesAt(2).length
+    const before = [2, 3, 10].map((octet) => tree.queriesAt(octet).length)
     const results = await Promise.all([
       shared.resolve('_dnsauth.example.test', 'TXT'),
       shared.resolve('_dnsauth.example.test', 'TXT'),
       shared.resolve('_dnsauth.example.test', 'TXT')
     ])
     expect(results.map((r) => r.status)).toEqual(['answer', 'answer', 'answer'])
-    expect(tree.queriesAt(2).length - before).toBe(1)
-    expect(results.flatMap((r) => r.steps).filter((s) => s.fromCache)).toHaveLength(6)
+    expect([2, 3, 10].map((octet, i) => tree.queriesAt(octet).length - before[i]!)).toEqual([1, 1, 1])
+    // The later calls waited for the first one's referrals and went straight to example.test, where
+    // they share its answer.
+    for (const later of results.slice(1)) expect(later.steps.map((s) => [s.zone, s.fromCache])).toEqual([['example.test', true]])
   })
 
   it('throws an InvalidNameError for a name that cannot exist', async () => {
@@ -422,5 +425,91 @@ describe('getDelegation', () => {
     const r = resolver()
     expect(await r.getDelegation('www.example.test')).toMatchObject({ found: false, reason: 'no_delegation', at: 'example.test' })
     expect(await r.getDelegation('nope.test')).toMatchObject({ found: false, reason: 'nxdomain', at: 'test' })
+  })
+})
+
+describe('one resolver remembers the tree (zone cuts, addresses, NXDOMAIN, SOA)', () => {
+  /** Queries each server received while `run` ran, as "octet: name TYPE". */
+  async function queriesDuring(octets: number[], run: () => Promise<unknown>): Promise<string[]> {
+    const before = octets.map((o) => tree.queriesAt(o).length)
+    await run()
+    return octets.flatMap((o, i) => tree.queriesAt(o).slice(before[i]).map((q) => `${o}: ${q}`))
+  }
+  const EXAMPLE = [2, 3, 4, 10, 11, 19]
+
+  it('starts a later walk at the deepest cut an earlier one learned: the root and the TLD are asked once', async () => {
+    const r = resolver()
+    const first = await queriesDuring(EXAMPLE, () => r.resolve('_dnsauth.example.test', 'TXT'))
+    expect(first).toEqual(['2: _dnsauth.example.test TXT', '3: _dnsauth.example.test TXT', '10: _dnsauth.example.test TXT'])
+    let second: ResolveResult | undefined
+    expect(await queriesDuring(EXAMPLE, async () => (second = await r.resolve('www.example.test', 'A')))).toEqual(['10: www.example.test A'])
+    expect(second!.steps.map((s) => s.zone)).toEqual(['example.test'])
+    // The zone's delegation is still known to a walk that starts below the parent.
+    const zone = await r.findZoneApex('x.b.example.test')
+    expect(zone).toMatchObject({ found: true, apex: 'example.test', parentZone: 'test' })
+  })
+
+  it('makes walks started together wait for the referral in flight instead of asking the root again', async () => {
+    const r = resolver()
+    const sent = await queriesDuring([2, 3, 4], () =>
+      Promise.all([r.resolve('_dnsauth.example.test', 'TXT'), r.resolve('_dnsauth.glueless.test', 'TXT'), r.findZoneApex('www.example.test')])
+    )
+    // Once about test (the first walk's question), once about net (for glueless.test's name server).
+    expect(sent.filter((q) => q.startsWith('2: '))).toEqual(['2: _dnsauth.example.test TXT', '2: ns.provider.net A'])
+  })
+
+  it('answers a name below a known NXDOMAIN from that answer (RFC 8020), without asking', async () => {
+    const r = resolver()
+    const missing = await r.resolve('nope.example.test', 'TXT')
+    expect(missing.status).toBe('nxdomain')
+    let below: ResolveResult | undefined
+    expect(await queriesDuring(EXAMPLE, async () => (below = await r.resolve('_dnsauth.www.nope.example.test', 'CAA')))).toEqual([])
+    expect(below).toMatchObject({ status: 'nxdomain', zone: 'example.test' })
+    expect(below!.steps).toEqual([expect.objectContaining({ kind: 'nxdomain', fromCache: true, question: { name: 'nope.example.test', type: 'TXT' } })])
+    // An empty non-terminal is not a missing name: x.b.example.test exists below b.example.test.
+    expect((await r.resolve('b.example.test', 'TXT')).status).toBe('nodata')
+    expect(await r.resolve('x.b.example.test', 'A')).toMatchObject({ status: 'answer' })
+  })
+
+  it('looks up the address of a glueless name server once for every zone it serves', async () => {
+    const r = resolver()
+    await r.resolve('_dnsauth.glueless.test', 'TXT')
+    let poisoned: ResolveResult | undefined
+    const sent = await queriesDuring([2, 3, 5, 20], async () => (poisoned = await r.resolve('_dnsauth.poisoned.test', 'TXT')))
+    expect(sent).toEqual(['3: _dnsauth.poisoned.test TXT', '20: _dnsauth.poisoned.test TXT'])
+    expect(txtValues(poisoned!)).toEqual(['real'])
+    expect(poisoned!.nameserverLookups).toEqual([expect.objectContaining({ name: 'ns.provider.net', addresses: [tree.address(20)], steps: [] })])
+  })
+
+  it("gives a server's SOA from the answer it already sent, and asks the servers that sent none", async () => {
+    const r = resolver()
+    await r.findZoneApex('_dnsauth.example.test') // NODATA from 127.0.0.10, its SOA in the authority section
+    let soas: (DnsRecord | null)[] = []
+    const sent = await queriesDuring(EXAMPLE, async () => (soas = await Promise.all([10, 19].map((o) => r.zoneSoa('example.test', tree.address(o))))))
+    expect(sent).toEqual(['19: example.test SOA'])
+    expect(soas.map((s) => (s?.data.kind === 'soa' ? s.data.serial : null))).toEqual([1, 1])
+    expect(await r.zoneSoa('example.test', tree.address(12))).toBeNull() // refuses: no SOA to give
+  })
+
+  it('stops at a CNAME when told not to follow it', async () => {
+    const r = resolver()
+    let result: ResolveResult | undefined
+    const sent = await queriesDuring([5, 20], async () => (result = await r.resolve('out.example.test', 'TXT', { followCnames: false })))
+    expect(sent).toEqual([])
+    expect(result).toMatchObject({ status: 'answer', canonicalName: 'out.example.test' })
+    if (result?.status === 'answer') expect(result.answers.map((a) => a.type)).toEqual(['CNAME'])
+  })
+
+  it('stops waiting for another walk when its own call is cancelled', async () => {
+    // The only root server is silent: the first walk waits for its timeout, the second for that walk.
+    const r = resolver({ rootServers: [tree.address(13)] })
+    const first = r.resolve('www.example.test', 'A')
+    const controller = new AbortController()
+    const second = r.resolve('_dnsauth.example.test', 'TXT', { signal: controller.signal })
+    controller.abort()
+    const settled: string[] = []
+    await Promise.all([first.then(() => settled.push('first')), second.then((res) => settled.push(`second ${res.status}`))])
+    expect(settled).toEqual(['second failed', 'first'])
+    expect(await second).toMatchObject({ status: 'failed', failure: { code: 'aborted' } })
   })
 })

@@ -58,6 +58,7 @@ export function report(findings: Finding[], overrides: Partial<DiagnosisReport> 
     caa: [],
     zones: [],
     nearMisses: [],
+    dnssec: [],
     provider: null,
     etaSeconds: null,
     startedAt: '2026-01-01T00:00:00.000Z',

@@ -147,13 +147,13 @@ describe('readiness gate', () => {
   it('names the check that holds it back', () => {
     const waiting = report([
       createFinding('record.ok', { name: 'n', type: 'TXT', servers: 2 }),
-      createFinding('propagation.pending', { resolver: 'Google', name: 'n', seconds: 120 })
+      createFinding('propagation.pending', { resolver: 'Google', resolvers: ['Google'], name: 'n', seconds: 120 })
     ])
     expect(gateStates(waiting).filter((s) => !s.passed).map((s) => s.check)).toEqual(['caches'])
     const blocked = report([
       createFinding('record.ok', { name: 'n', type: 'TXT', servers: 2 }),
-      createFinding('caa.blocks_ca', { domain: 'd', foundAt: 'd', ca: 'digicert', caName: 'DigiCert', record: 'r', tag: 'issue' }),
-      createFinding('dnssec.bogus', { resolver: 'r', name: 'n', ede: '' })
+      createFinding('caa.blocks_ca', { domain: 'd', domains: ['d'], foundAt: 'd', ca: 'digicert', caName: 'DigiCert', record: 'r', tag: 'issue' }),
+      createFinding('dnssec.bogus', { resolver: 'r', resolvers: ['r'], name: 'n', zone: 'z', ede: '', cause: 'unknown', validFrom: '', validUntil: '' })
     ])
     expect(gateStates(blocked).filter((s) => !s.passed).map((s) => s.check)).toEqual(['caa', 'dnssec'])
     expect(gateStates(QUOTED_REPORT).filter((s) => !s.passed).map((s) => s.check)).toEqual(['authoritative'])

@@ -87,7 +87,7 @@ export function verifiedReport(input: DiagnoseInput = sampleInput()): DiagnosisR
   return sampleReport([createFinding('record.ok', { name: '_dnsauth.example.com', type: 'TXT', servers: 2 })], input)
 }
 
-type RunOptions = { signal?: AbortSignal; onProgress?: (done: number, total: number) => void }
+type RunOptions = { signal?: AbortSignal; onProgress?: (done: number, total: number) => void; previous?: DiagnosisReport | null }
 
 /** An engine whose runs are answered by `script` (call number from 1), recording every call. */
 export class FakeEngine implements DiagnosisEngine {

@@ -19,7 +19,7 @@ describe('renderReport', () => {
     expect(md).toContain(`**Verdict: ${en.diagnosis.verdict.action_needed}**`)
     expect(md).toContain('| Certificate domain | Record name | Zone | Host field |')
     expect(md).toContain('| `example.com` | `_dnsauth.example.com` | `example.com` | `_dnsauth` |')
-    expect(md).toContain(`### ${en.report.sections.problems}`)
+    expect(md).toContain(`### ${en.diagnosis.sections.problems}`)
     expect(md).toContain(`#### ${en.diagnosis.severity.error}: ${en.findings.record.missing.title}`)
     // Fix steps become a numbered list, params filled in (and Markdown-escaped).
     expect(md).toMatch(/^1\. Open the DNS console/m)
@@ -58,12 +58,12 @@ describe('renderReport', () => {
       })
     ]
     const md = renderReport(sampleReport(findings), 'markdown', 'en')
-    const order = [en.report.sections.problems, en.report.sections.warnings, en.report.sections.good, en.report.sections.info].map((h) =>
+    const order = [en.diagnosis.sections.problems, en.diagnosis.sections.warnings, en.diagnosis.sections.good, en.diagnosis.sections.info].map((h) =>
       md.indexOf(`### ${h}`)
     )
     expect(order.every((i) => i > 0)).toBe(true)
     expect([...order].sort((a, b) => a - b)).toEqual(order)
-    expect(md.indexOf(en.findings.caa.blocks_ca.title.replace('{caName}', 'DigiCert'))).toBeLessThan(md.indexOf(`### ${en.report.sections.warnings}`))
+    expect(md.indexOf(en.findings.caa.blocks_ca.title.replace('{caName}', 'DigiCert'))).toBeLessThan(md.indexOf(`### ${en.diagnosis.sections.warnings}`))
   })
 
   it('is written in the chosen language', () => {

@@ -50,6 +50,25 @@ describe('WatchService', () => {
     expect(events.every((e) => e.sessionId === 's1')).toBe(true)
   })
 
+  it('hands each check the previous report of the same input, across restarts (Check now), not of another input', async () => {
+    const { engine, timers, service } = setup()
+    const reports = [sampleReport(), sampleReport(), sampleReport(), sampleReport()]
+    engine.script = async (call) => reports[call - 1]!
+    service.start('s1', sampleInput(), 30)
+    await flush()
+    timers.fireAll()
+    await flush()
+    service.start('s1', sampleInput(), 30) // Check now: a new watch, same input
+    await flush()
+    service.start('s1', sampleInput({ value: 'another-token' }), 30) // the user changed the value in step 2
+    await flush()
+    expect(engine.runs.map((r) => r.options.previous ?? null)).toEqual([null, reports[0], reports[1], null])
+    service.forget('s1')
+    service.start('s1', sampleInput({ value: 'another-token' }), 30)
+    await flush()
+    expect(engine.runs[4]!.options.previous ?? null).toBeNull()
+  })
+
   it('reports progress from 0 to 1 while checking', async () => {
     const { engine, events, service } = setup()
     engine.script = async (_call, _input, options) => {

@@ -13,8 +13,9 @@ export const DIAGNOSE_USAGE = `Usage: dnsverify diagnose --domain D [--domain D2
   --host       host record as the CA shows it: _dnsauth or _dnsauth.example.com
   --type       TXT or CNAME;  --value  the record value from the CA
   --ca         CA id for the CAA check (digicert, geotrust, globalsign, sectigo, letsencrypt, trustasia, ...)
-  --platform   provider id of where you added the record (huaweicloud, alibabacloud, dnspod, cloudflare, ...)
+  --platform   where you added the record, by id or name (huaweicloud, aliyun, 阿里云, dnspod, cloudflare, aws, ...)
   --resolver   resolver to check: system, a preset (google, cloudflare, ...) or IP[:port]; default system + presets
+               (with --root: none unless given, public resolvers cannot see a private root)
   --root       root server IP[:port] for iterative resolution (labs);  --auth-port  port of authoritative servers
   --timeout    ms to wait for each try (default 2000); --deadline  ms for the whole check (default 30000): servers
                still silent then are given up on, and the report says so
@@ -103,7 +104,7 @@ async function watch(
   let checks = 0
   try {
     for (;;) {
-      const report = await runDiagnosis(input, { signal: stop.signal })
+      const report = await runDiagnosis(input, { signal: stop.signal, previous })
       checks++
       if (json) process.stdout.write(JSON.stringify(report) + '\n')
       else if (!previous) process.stdout.write(render(report))
@@ -131,7 +132,8 @@ function describeChange(before: DiagnosisReport, after: DiagnosisReport): string
 }
 
 function paramsSummary(params: Record<string, unknown>): string {
-  const name = params['name'] ?? params['resolver'] ?? params['domain'] ?? ''
+  const list = params['resolvers'] ?? params['servers'] ?? params['domains']
+  const name = params['name'] ?? (Array.isArray(list) ? list.join(', ') : (params['resolver'] ?? params['domain'] ?? ''))
   return String(name)
 }
 

@@ -68,6 +68,7 @@ const providerConsole: z.ZodType<ProviderConsole> = z.strictObject({
 const provider: z.ZodType<Provider> = z.strictObject({
   id: catalogId,
   names: localizedText,
+  aliases: z.array(z.string().trim().min(1).max(64)).optional(),
   nsPatterns: z.array(nsPattern),
   console: providerConsole
 })

@@ -63,7 +63,7 @@ export const resolversRule: Rule = {
           {
             resolver: resolvers[0]!,
             resolvers,
-            rcodes: group.map((v) => rcodeText(v.o.status, v.reading.rcode)),
+            rcodes: [...new Set(group.map((v) => rcodeText(v.o.status, v.reading.rcode)))],
             name: first.o.name,
             zone: obs.placements.find((p) => p.name === first.o.name)?.zone ?? '',
             apexVisible: first.reading.apexVisible

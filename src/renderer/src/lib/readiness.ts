@@ -12,6 +12,7 @@ const BLOCKING: Record<GateCheck, readonly FindingId[]> = {
     'record.value_mismatch',
     'record.value_quoted',
     'record.value_whitespace',
+    'record.stale_value',
     'record.wrong_name',
     'record.wrong_type',
     'record.cname_conflict',
