@@ -152,6 +152,19 @@ describe('useWizardStore, steps 2 to 5', () => {
     expect(wizard.step).toBe(5)
   })
 
+  it('a queued check (other checks go first) still counts as checking and keeps the watch on', async () => {
+    const wizard = await atStep2()
+    wizard.setRecord({ host: '_dnsauth', value: 'token' })
+    await wizard.goTo(4)
+    await wizard.startWatch()
+    api.emitProgress({ sessionId: wizard.session.id, phase: 'queued', progress: 0, report: null, nextCheckAt: null, message: null })
+    expect(wizard.checking).toBe(true)
+    expect(wizard.autoCheck).toBe(true)
+    expect(wizard.progress?.phase).toBe('queued')
+    api.emitProgress({ sessionId: wizard.session.id, phase: 'checking', progress: 0.2, report: null, nextCheckAt: null, message: null })
+    expect(wizard.checking).toBe(true)
+  })
+
   it('falls back to one diagnosis when the watch cannot start, and puts input errors at their field', async () => {
     const wizard = await atStep2()
     api['watch:start'] = async () => {
