@@ -49,6 +49,11 @@ export interface Provider {
   /** Other names users type for it (`aliyun`, `阿里云`, `aws`), matched like the names by `findPlatform`. */
   aliases?: string[]
   /**
+   * Name servers of the platform that answer for every zone it hosts (a shared set), to ask it directly whether it
+   * holds a user's zone and record. Absent where each zone gets its own set (Route 53, Azure).
+   */
+  nameservers?: string[]
+  /**
    * Glob-like patterns on NS host names, matched case-insensitively on the whole host without its trailing dot.
    * A leading `*.` stands for one or more labels (any subdomain); any other `*` stands for zero or more characters
    * inside one label. Empty only for `generic`.

@@ -199,6 +199,23 @@ export interface DnssecObservation {
   at: number
 }
 
+/** The platform the user named, asked directly: does it host the zone, and what is at the record name there. */
+export interface PlatformObservation {
+  /** Provider catalog id. */
+  platform: string
+  /** The platform's own name servers that were asked. */
+  nameservers: string[]
+  /** Record name asked for. */
+  name: string
+  zone: string
+  /** A server of the platform answered for the zone with authority (the zone is set up there). */
+  zoneFound: boolean
+  /** Values of the record type at the name on the platform's server. */
+  values: string[]
+  /** The server that answered (`host (address)`), null when none did. */
+  server: string | null
+}
+
 export interface DiagnosisReport {
   input: DiagnoseInput
   placements: RecordPlacement[]
@@ -210,6 +227,8 @@ export interface DiagnosisReport {
   zones: ZoneObservation[]
   nearMisses: NearMissObservation[]
   dnssec: DnssecObservation[]
+  /** The platform the user named, when the domain's name servers are elsewhere (empty otherwise). */
+  atPlatform: PlatformObservation[]
   /** Platform hosting the DNS, from the NS names (provider catalog id), null when unknown. */
   provider: { id: string; name: string; nameservers: string[] } | null
   /** Seconds until caches should show the record everywhere (verdict `waiting`), else null. */

@@ -24,9 +24,13 @@
  * |                                  |          |   there: its CNAME target or TXT text), expected (the value to put)    |
  * | record.cname_conflict            | error    | name, target                                                           |
  * | record.ttl_long                  | warning  | name, ttl:number, recommended:number (300)                             |
- * | zone.not_found                   | error    | domain                                                                 |
+ * | zone.not_found                   | error    | domain, registrable (by the Public Suffix List; empty when the domain  |
+ * |                                  |          |   is a public suffix itself), kind: not_registered|not_delegated       |
  * | delegation.provider              | info     | provider (catalog id), providerName, nameservers:string[]              |
  * | delegation.wrong_platform        | error    | expected, expectedName, actual, actualName, nameservers:string[]       |
+ * | delegation.record_at_other_platform | error | platform (catalog id), platformName, platformNameservers:string[] (the  |
+ * |                                  |          |   platform's servers asked), name, values:string[] (found there),      |
+ * |                                  |          |   nameservers:string[] (the ones the domain is delegated to)           |
  * | delegation.unreachable           | warning  | server, address (the first), servers:string[] (every `host (address)`  |
  * |                                  |          |   with this reason), reason: timeout|refused|lame|servfail|network|    |
  * |                                  |          |   malformed, ignored:number (replies dropped as malformed/mismatched)  |
@@ -80,6 +84,7 @@ export const FINDING_IDS = [
   'zone.not_found',
   'delegation.provider',
   'delegation.wrong_platform',
+  'delegation.record_at_other_platform',
   'delegation.unreachable',
   'delegation.inconsistent',
   'delegation.parent_child_mismatch',
@@ -132,6 +137,9 @@ export const FINDING_SEVERITY: Record<FindingId, Severity> = {
   'delegation.provider': 'info',
   // the platform the user named is not the one the domain's NS point to
   'delegation.wrong_platform': 'error',
+  // the record is at the platform the user named, while the domain's name servers point to another one: the
+  // precise form of wrong_platform (reported instead of it when the record is found there)
+  'delegation.record_at_other_platform': 'error',
   // an authoritative server times out, refuses or is lame
   'delegation.unreachable': 'warning',
   // authoritative servers disagree (answers or SOA serials)
@@ -171,6 +179,7 @@ const RESOLVER_FAILURE_REASONS = ['timeout', 'refused', 'rejected', 'network', '
 const DNSSEC_CAUSES = ['signature_expired', 'signature_not_yet_valid', 'ds_mismatch', 'missing_signatures', 'unknown'] as const
 const INCONSISTENT_WHAT = ['answers', 'serials'] as const
 const CAA_TAGS = ['issue', 'issuewild'] as const
+const ZONE_NOT_FOUND_KINDS = ['not_registered', 'not_delegated'] as const
 
 /** The param table above, machine-readable. Every param listed is required. */
 export const FINDING_PARAM_SPEC = {
@@ -189,13 +198,21 @@ export const FINDING_PARAM_SPEC = {
   'record.wrong_type': { name: 'string', expectedType: 'string', foundType: 'string', found: 'string', expected: 'string' },
   'record.cname_conflict': { name: 'string', target: 'string' },
   'record.ttl_long': { name: 'string', ttl: 'number', recommended: 'number' },
-  'zone.not_found': { domain: 'string' },
+  'zone.not_found': { domain: 'string', registrable: 'string', kind: ZONE_NOT_FOUND_KINDS },
   'delegation.provider': { provider: 'string', providerName: 'string', nameservers: 'string[]' },
   'delegation.wrong_platform': {
     expected: 'string',
     expectedName: 'string',
     actual: 'string',
     actualName: 'string',
+    nameservers: 'string[]'
+  },
+  'delegation.record_at_other_platform': {
+    platform: 'string',
+    platformName: 'string',
+    platformNameservers: 'string[]',
+    name: 'string',
+    values: 'string[]',
     nameservers: 'string[]'
   },
   'delegation.unreachable': {

@@ -108,3 +108,19 @@ async function sectionsShown(page: Page): Promise<(string | null)[]> {
 async function pageHeight(page: Page): Promise<number> {
   return page.evaluate(() => document.documentElement.scrollHeight)
 }
+
+test('the platform picker finds a platform by any of its names', async ({ page }) => {
+  await resetApp({ locale: 'zh-CN' })
+  await openApp(page)
+  await page.locator('#domain-input').fill('good.test')
+  await page.getByTestId('lookup').click()
+  await expect(page.getByTestId('delegation')).toBeVisible()
+  await page.getByTestId('platform-search').locator('input').fill('阿里云')
+  await expect(page.locator('#platform-select')).toHaveValue('alibaba')
+  await page.getByTestId('platform-search').locator('input').fill('aws')
+  await expect(page.locator('#platform-select')).toHaveValue('route53')
+  // A typo narrows the list to the close names.
+  await page.getByTestId('platform-search').locator('input').fill('cloudfare')
+  await expect(page.locator('#platform-select option[value="cloudflare"]')).toHaveCount(1)
+  await expect(page.locator('#platform-select option[value="godaddy"]')).toHaveCount(0)
+})

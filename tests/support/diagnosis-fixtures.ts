@@ -168,6 +168,7 @@ export function observations(overrides: Partial<Observations> & { zoneApex?: str
     resolvers: [],
     caa: [],
     dnssec: [],
+    atPlatform: [],
     previous: null,
     // As observe.ts does: from every NS host of the zones, parent and child side.
     provider: detectProvider(zones.flatMap((z) => [...z.nameservers, ...z.parentNameservers])),
@@ -190,6 +191,7 @@ export function runDiagnosisReportOf(obs: Observations): DiagnosisReport {
     zones: obs.zones,
     nearMisses: obs.nearMisses,
     dnssec: obs.dnssec,
+    atPlatform: obs.atPlatform,
     provider: null,
     etaSeconds: null,
     startedAt: new Date(obs.startedAt).toISOString(),

@@ -220,6 +220,17 @@ const reportSchemaShape = {
       at: z.number()
     })
   ).default([]),
+  atPlatform: reportList(
+    z.looseObject({
+      platform: reportText,
+      nameservers: reportList(reportText),
+      name: reportText,
+      zone: reportText,
+      zoneFound: z.boolean(),
+      values: reportList(reportText),
+      server: nullableText
+    })
+  ).default([]),
   provider: z.looseObject({ id: reportText, name: reportText, nameservers: reportList(reportText) }).nullable(),
   etaSeconds: nullableNumber,
   startedAt: reportText,

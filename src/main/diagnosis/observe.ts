@@ -12,6 +12,7 @@ import type {
   DiagnosisReport,
   DnssecObservation,
   NearMissObservation,
+  PlatformObservation,
   RecordPlacement,
   ResolverObservation,
   ServerStatus,
@@ -22,10 +23,12 @@ import type { ProviderMatch } from '../../shared/catalog-types'
 import type { ExchangeOptions, QuestionInput } from '../dns/exchange'
 import { isRegistryZone } from '../dns/iterative'
 import type { IterativeResolver, ZoneNotFound, ZoneResult } from '../dns/iterative-types'
-import { askableName, sameName, parentName, stripDot } from '../dns/names'
+import { askableName, isSubdomainOf, sameName, parentName, stripDot } from '../dns/names'
+import { registrableDomain } from '../../shared/registrable-domain'
 import type { ResolverTarget } from '../dns/resolvers'
 import { serverToString } from '../dns/server-address'
-import { detectProvider } from './catalogs/providers'
+import { detectProvider, getProvider } from './catalogs/providers'
+import { observeAtPlatform } from './observe-platform'
 import type { NormalizedInput } from './input'
 import { compareTxtValue } from './compare-values'
 import { observeDnssec } from './observe-dnssec'
@@ -43,6 +46,8 @@ export interface Observations {
   caa: CaaObservation[]
   /** DNSSEC records behind each validation failure (empty when no resolver failed validation). */
   dnssec: DnssecObservation[]
+  /** The platform the user named, asked directly when the name servers point elsewhere. */
+  atPlatform: PlatformObservation[]
   provider: ProviderMatch | null
   /** ms since epoch when gathering started. */
   startedAt: number
@@ -61,6 +66,8 @@ export interface ObserveDeps {
   signal?: AbortSignal
   /** The previous report of the same check, if any (see `Observations.previous`). */
   previous?: DiagnosisReport | null
+  /** A platform's own name servers (provider catalog by default; a lab names its own). */
+  platformNameservers?: (platformId: string) => readonly string[]
 }
 
 export async function gatherObservations(input: NormalizedInput, deps: ObserveDeps): Promise<Observations> {
@@ -79,7 +86,9 @@ export async function gatherObservations(input: NormalizedInput, deps: ObserveDe
   )
   const caaPromise = Promise.all(input.domains.map((domain) => progress.track(observeCaa(domain, deps.iterative, deps.signal))))
 
-  const zoneResults = await zonesPromise
+  const zoneResults = await Promise.all(
+    (await zonesPromise).map((zone, i) => insideRegistrableDomain(zone, baseDomainOf(input.domains.find((d) => recordNameFor(input.host, baseDomainOf(d)) === recordNames[i])!), deps))
+  )
   const zoneByName = new Map(recordNames.map((name, i) => [name, zoneResults[i]!]))
   const placements = input.domains.map((domain) => {
     const name = recordNameFor(input.host, baseDomainOf(domain))
@@ -113,17 +122,20 @@ export async function gatherObservations(input: NormalizedInput, deps: ObserveDe
       })
     )
   })
-  const [authoritative, nearMisses, resolvers, caa, dnssec] = await Promise.all([
+  const nsHosts = unique(zoneResults.flatMap((z) => (z.found ? z.servers.map((s) => s.name) : [])))
+  const provider = nsHosts.length > 0 ? detectProvider(nsHosts) : null
+  const atPlatformPromise = progress.track(observeNamedPlatform(input, provider, zoneByName, deps))
+  const [authoritative, nearMisses, resolvers, caa, dnssec, atPlatform] = await Promise.all([
     Promise.all(authoritativeJobs),
     Promise.all(nearMissJobs).then((lists) => lists.flat()),
     resolversPromise,
     caaPromise,
-    dnssecPromise
+    dnssecPromise,
+    atPlatformPromise
   ])
 
   // A zone none of whose servers could be used: each server tried, with why, so the rules can name them.
   const unusable = [...zoneByName].flatMap(([name, zone]) => (!zone.found && zone.reason === 'unreachable' ? unusableServers(name, zone) : []))
-  const nsHosts = unique(zoneResults.flatMap((z) => (z.found ? z.servers.map((s) => s.name) : [])))
   return {
     input,
     placements,
@@ -133,10 +145,56 @@ export async function gatherObservations(input: NormalizedInput, deps: ObserveDe
     resolvers,
     caa,
     dnssec,
-    provider: nsHosts.length > 0 ? detectProvider(nsHosts) : null,
+    atPlatform,
+    provider,
     startedAt,
     previous: deps.previous ?? null
   }
+}
+
+/**
+ * A zone found above the registrable domain is a public suffix's (`co.uk`, `github.io`): the domain has no zone of
+ * its own that anyone could add a record to. It reads as not found: not registered when the registrable domain does
+ * not exist, not delegated when it exists without name servers of its own.
+ */
+async function insideRegistrableDomain(zone: ZoneResult, baseDomain: string, deps: ObserveDeps): Promise<ZoneResult> {
+  if (!zone.found) return zone
+  const registrable = registrableDomain(baseDomain)
+  if (registrable === null || sameName(zone.apex, registrable) || !isSubdomainOf(registrable, zone.apex)) return zone
+  const probe = await deps.iterative.resolve(registrable, 'SOA', { signal: deps.signal })
+  const missing = probe.status === 'nxdomain'
+  return {
+    found: false,
+    name: zone.name,
+    steps: zone.steps,
+    nameserverLookups: zone.nameserverLookups,
+    elapsedMs: zone.elapsedMs,
+    reason: missing ? 'nxdomain' : 'no_delegation',
+    at: zone.apex,
+    message: missing
+      ? `${registrable} does not exist under the public suffix ${zone.apex}.`
+      : `${registrable} has no name servers of its own: its names are served by ${zone.apex}, a public suffix.`,
+    failure: null
+  }
+}
+
+/**
+ * When the user named a platform and the domain's name servers belong to another one, ask the named platform's own
+ * servers too: that is where the record usually is. Only for platforms whose name servers serve every customer's
+ * zone (the catalog lists them).
+ */
+async function observeNamedPlatform(
+  input: NormalizedInput,
+  provider: ProviderMatch | null,
+  zoneByName: Map<string, ZoneResult>,
+  deps: ObserveDeps
+): Promise<PlatformObservation[]> {
+  const platform = input.platform
+  if (platform === null || platform === 'generic' || provider?.all.some((m) => m.provider.id === platform)) return []
+  const hosts = deps.platformNameservers?.(platform) ?? getProvider(platform)?.nameservers ?? []
+  const records = [...zoneByName].flatMap(([name, zone]) => (zone.found ? [{ name, zone: zone.apex }] : []))
+  if (hosts.length === 0 || records.length === 0) return []
+  return observeAtPlatform(platform, hosts, records, input, deps)
 }
 
 function toZoneObservation(name: string, zone: ZoneResult): ZoneObservation {

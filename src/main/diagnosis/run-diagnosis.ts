@@ -19,6 +19,8 @@ export interface RunDiagnosisOptions {
   previous?: DiagnosisReport | null
   /** Sends every query of the run (default tryExchange); tests and the bench wrap it to count them. */
   exchange?: Exchanger
+  /** A platform's own name servers, instead of the provider catalog's (a lab's stand-in for a real platform). */
+  platformNameservers?: (platformId: string) => readonly string[]
 }
 
 /**
@@ -47,6 +49,7 @@ export async function runDiagnosis(raw: DiagnoseInput, options: RunDiagnosisOpti
     zones: obs.zones,
     nearMisses: obs.nearMisses,
     dnssec: obs.dnssec,
+    atPlatform: obs.atPlatform,
     provider: obs.provider
       ? { id: obs.provider.provider.id, name: obs.provider.provider.names.en, nameservers: [...new Set(obs.zones.flatMap((z) => z.nameservers))] }
       : null,
@@ -98,7 +101,8 @@ export function observe(input: NormalizedInput, options: RunDiagnosisOptions = {
       ).outcome,
     onProgress: options.onProgress,
     signal: options.signal,
-    previous: options.previous ?? null
+    previous: options.previous ?? null,
+    ...(options.platformNameservers ? { platformNameservers: options.platformNameservers } : {})
   })
 }
 

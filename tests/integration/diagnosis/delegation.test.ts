@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { DiagnoseInput } from '../../../src/shared/diagnosis-types'
 import { expectReport, TOKEN, diagnoseInLab } from '../../support/diagnosis-fixtures'
+import { runDiagnosis } from '../../../src/main/diagnosis/run-diagnosis'
 import { aRecord, buildHierarchy, describeLab, labAddress, nsRecord, startLab, txtRecord, zoneBody, type Lab, type ZoneSpec } from '../../support/lab'
 
 const NET = 73 // this file's lab net (see tests/support/lab/addresses.ts)
@@ -21,6 +22,7 @@ const SYNC_1 = labAddress(NET, 6, 1)
 const SYNC_2 = labAddress(NET, 6, 2)
 const PCM_1 = labAddress(NET, 7, 1)
 const PCM_2 = labAddress(NET, 7, 2)
+const MOVED = labAddress(NET, 8, 1)
 
 const token = txtRecord('_dnsauth', TOKEN)
 
@@ -79,6 +81,9 @@ const zones: ZoneSpec[] = [
     ],
     records: token
   },
+  // Delegated to its own server, where the record was never added. The user added it at "Huawei Cloud" instead:
+  // the platform's servers hold a copy of the zone with the record (see beforeAll).
+  { apex: 'moved.test', servers: [{ host: 'ns1.moved.test', address: MOVED }] },
   // The zone added ns2 but the registrar still delegates to ns1 only.
   {
     apex: 'mismatch.test',
@@ -95,7 +100,19 @@ await describeLab('diagnosis against NSD + Unbound: the delegation findings', NE
   let lab: Lab
 
   beforeAll(async () => {
-    lab = await startLab({ net: NET, servers: buildHierarchy({ net: NET, tld: 'test', zones }) })
+    const servers = buildHierarchy({ net: NET, tld: 'test', zones })
+    // The platform's servers also serve moved.test, as a platform serves a zone a user created there, with the
+    // record, and with the platform's own NS set; the registry still delegates moved.test to ns1.moved.test.
+    const moved = servers.find((s) => s.address === MOVED)!.zones.find((z) => z.apex === 'moved.test')!
+    for (const address of [PLATFORM_1, PLATFORM_2]) {
+      servers.find((s) => s.address === address)!.zones.push({
+        ...moved,
+        nameServers: ['ns1.huaweicloud-dns.test.', 'ns2.huaweicloud-dns.test.'],
+        generatedRecords: [],
+        records: zoneBody(nsRecord('@', 'ns1.huaweicloud-dns.test.'), nsRecord('@', 'ns2.huaweicloud-dns.test.'), token)
+      })
+    }
+    lab = await startLab({ net: NET, servers })
     await lab.stopServer(HALF_DOWN, { mode: 'silent' })
     // ns2 of answers.test got the token, ns1 did not (and so has an older serial).
     await lab.updateZone('answers.test', zoneBody('www IN A 127.0.0.80', token), { servers: [SYNC_2] })
@@ -152,6 +169,39 @@ await describeLab('diagnosis against NSD + Unbound: the delegation findings', NE
       },
       verdict: 'action_needed'
     })
+  })
+
+  it('delegation.record_at_other_platform: the record is at the platform the user named, the NS point elsewhere', async () => {
+    const report = await runDiagnosis(
+      { domains: ['moved.test'], host: '_dnsauth', type: 'TXT', value: TOKEN, platform: 'huaweicloud', resolvers: [], roots: lab.rootHints, timeoutMs: 500 },
+      { platformNameservers: (id) => (id === 'huaweicloud' ? ['ns1.huaweicloud-dns.test', 'ns2.huaweicloud-dns.test'] : []) }
+    )
+    expectReport(report, {
+      expect: ['delegation.record_at_other_platform', 'record.missing'],
+      forbid: ['delegation.wrong_platform', 'record.ok'],
+      params: {
+        'delegation.record_at_other_platform': {
+          platform: 'huaweicloud',
+          platformName: 'Huawei Cloud DNS',
+          platformNameservers: ['ns1.huaweicloud-dns.test', 'ns2.huaweicloud-dns.test'],
+          name: '_dnsauth.moved.test',
+          values: [TOKEN],
+          nameservers: ['ns1.moved.test']
+        }
+      },
+      verdict: 'action_needed'
+    })
+    expect(report.atPlatform).toEqual([
+      expect.objectContaining({ platform: 'huaweicloud', zoneFound: true, values: [TOKEN], name: '_dnsauth.moved.test' })
+    ])
+  })
+
+  it('the named platform has the zone but not the record: wrong platform, as before', async () => {
+    const report = await runDiagnosis(
+      { domains: ['moved.test'], host: '_dnsauth', type: 'TXT', value: 'another-value', platform: 'huaweicloud', resolvers: [], roots: lab.rootHints, timeoutMs: 500 },
+      { platformNameservers: () => ['ns1.huaweicloud-dns.test'] }
+    )
+    expectReport(report, { expect: ['delegation.wrong_platform', 'record.missing'], forbid: ['delegation.record_at_other_platform'], verdict: 'action_needed' })
   })
 
   it('delegation.unreachable (timeout): one of two servers is silent; the other has the record', async () => {

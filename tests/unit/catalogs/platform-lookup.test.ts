@@ -58,3 +58,14 @@ describe('finding a DNS platform by any name', () => {
     expect(() => normalizeDiagnoseInput({ ...input, platform: 'qqqqqqqqqq' })).toThrow(/Known: huaweicloud, alibaba/)
   })
 })
+
+describe('the name servers to ask a platform directly', () => {
+  it('are its own: each matches the platform\'s NS patterns', async () => {
+    const { detectProvider } = await import('../../../src/main/diagnosis/catalogs/providers')
+    const withServers = providers.filter((p) => (p.nameservers ?? []).length > 0)
+    expect(withServers.map((p) => p.id)).toContain('huaweicloud')
+    for (const p of withServers) {
+      for (const host of p.nameservers!) expect(detectProvider([host])?.provider.id, `${p.id}: ${host}`).toBe(p.id)
+    }
+  })
+})

@@ -59,6 +59,7 @@ export function report(findings: Finding[], overrides: Partial<DiagnosisReport> 
     zones: [],
     nearMisses: [],
     dnssec: [],
+    atPlatform: [],
     provider: null,
     etaSeconds: null,
     startedAt: '2026-01-01T00:00:00.000Z',

@@ -76,6 +76,7 @@ export function sampleReport(findings: Finding[] = [createFinding('record.missin
     ],
     nearMisses: [],
     dnssec: [],
+    atPlatform: [],
     provider: null,
     etaSeconds: null,
     startedAt: '2024-05-28T00:00:00.000Z',

@@ -69,6 +69,7 @@ const provider: z.ZodType<Provider> = z.strictObject({
   id: catalogId,
   names: localizedText,
   aliases: z.array(z.string().trim().min(1).max(64)).optional(),
+  nameservers: z.array(z.string().regex(/^[a-z0-9.-]+$/, 'a lower-case host name')).optional(),
   nsPatterns: z.array(nsPattern),
   console: providerConsole
 })

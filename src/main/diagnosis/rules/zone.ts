@@ -1,4 +1,5 @@
 import { createFinding, type Finding } from '../../../shared/findings'
+import { registrableDomain } from '../../../shared/registrable-domain'
 import { baseDomainOf } from '../placement'
 import type { Rule } from './rule'
 
@@ -22,7 +23,13 @@ export const zoneRule: Rule = {
           ])
         )
       } else {
-        findings.push(createFinding('zone.not_found', { domain }, [{ query: { name: zone.name, type: 'SOA' }, note: zone.message ?? undefined }]))
+        // The walk says whether the name is missing altogether or exists without servers of its own.
+        const kind = zone.reason === 'no_delegation' ? 'not_delegated' : 'not_registered'
+        findings.push(
+          createFinding('zone.not_found', { domain, registrable: registrableDomain(domain) ?? '', kind }, [
+            { query: { name: zone.name, type: 'SOA' }, note: zone.message ?? undefined }
+          ])
+        )
       }
     }
     return findings

@@ -1,13 +1,55 @@
 import { describe, it } from 'vitest'
 import { providerRule } from '../../../../src/main/diagnosis/rules/provider'
-import { checkRuleCase, input, NS1, NS2, observations, zone, type RuleCase } from '../../../support/diagnosis-fixtures'
+import { auth, checkRuleCase, input, NAME, NS1, NS2, observations, TOKEN, zone, type RuleCase } from '../../../support/diagnosis-fixtures'
 
 const HUAWEI = ['ns1.huaweicloud-dns.com', 'ns1.huaweicloud-dns.cn']
 const CLOUDFLARE = ['ada.ns.cloudflare.com', 'bob.ns.cloudflare.com']
 const on = (nameservers: string[], platform: string | null = null) =>
   observations({ input: input({ platform }), zones: [zone({ nameservers, parentNameservers: nameservers })] })
 
+const atHuawei = (values: string[]) => ({
+  platform: 'huaweicloud',
+  nameservers: ['ns1.huaweicloud-dns.com'],
+  name: NAME,
+  zone: 'example.com',
+  zoneFound: true,
+  values,
+  server: 'ns1.huaweicloud-dns.com (192.0.2.99)'
+})
+
 const cases: RuleCase[] = [
+  {
+    name: 'the record is at the platform the user named, the domain served by Cloudflare: said precisely, once',
+    obs: observations({
+      input: input({ platform: 'huaweicloud' }),
+      zones: [zone({ nameservers: CLOUDFLARE, parentNameservers: CLOUDFLARE })],
+      authoritative: [auth({ values: [], status: 'nxdomain' })],
+      atPlatform: [atHuawei([TOKEN])]
+    }),
+    expect: ['delegation.record_at_other_platform', 'delegation.provider'],
+    forbid: ['delegation.wrong_platform'],
+    params: {
+      'delegation.record_at_other_platform': {
+        platform: 'huaweicloud',
+        platformName: 'Huawei Cloud DNS',
+        values: [TOKEN],
+        nameservers: CLOUDFLARE,
+        name: NAME
+      }
+    },
+    verdict: 'action_needed'
+  },
+  {
+    name: 'the named platform holds another value: wrong platform only',
+    obs: observations({
+      input: input({ platform: 'huaweicloud' }),
+      zones: [zone({ nameservers: CLOUDFLARE, parentNameservers: CLOUDFLARE })],
+      authoritative: [auth({ values: [], status: 'nxdomain' })],
+      atPlatform: [atHuawei(['something-else'])]
+    }),
+    expect: ['delegation.wrong_platform'],
+    forbid: ['delegation.record_at_other_platform']
+  },
   {
     name: 'Huawei Cloud name servers, no platform given',
     obs: on(HUAWEI),
