@@ -80,6 +80,9 @@ function labelToAscii(label: string, whole: string): string {
 
 /** Case-insensitive comparison of two names in wire form (trailing dots ignored). */
 export function sameName(a: string, b: string): boolean {
+  // Called for every record of every answer (4,000 of them in a 64 KB one): the common case, the same text,
+  // allocates nothing.
+  if (a === b) return true
   return stripDot(a).toLowerCase() === stripDot(b).toLowerCase()
 }
 
