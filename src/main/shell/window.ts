@@ -1,9 +1,12 @@
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { app, BrowserWindow, shell } from 'electron'
+import { APP_NAME } from './app-identity'
 import { isAllowedExternalUrl, isAppUrl } from './navigation-policy'
+import type { WindowPlacement, WindowSize } from './window-state'
 
-export const APP_TITLE = 'DNS Verify Assistant'
+/** The window's size on first start, and the smallest the wizard's layout works at. */
+export const MAIN_WINDOW_SIZE: WindowSize = { width: 1000, height: 700, minWidth: 880, minHeight: 600 }
 
 /** The page the window shows: the electron-vite dev server in development, the built index.html otherwise. */
 export function rendererUrl(): string {
@@ -13,18 +16,24 @@ export function rendererUrl(): string {
   return pathToFileURL(join(import.meta.dirname, '../renderer/index.html')).href
 }
 
-function openExternalIfAllowed(url: string): void {
+/** Opens `url` in the user's browser if it is on the allow-list (navigation-policy.ts); drops it otherwise. */
+export function openExternalIfAllowed(url: string): void {
   if (isAllowedExternalUrl(url)) void shell.openExternal(url)
 }
 
-/** Creates the main window: sandboxed, context-isolated, with no way to navigate away or open other windows. */
-export function createMainWindow(): BrowserWindow {
+/**
+ * Creates the main window at `placement` (window-state.ts): sandboxed, context-isolated, with no way to navigate away
+ * or open other windows.
+ */
+export function createMainWindow(placement: WindowPlacement): BrowserWindow {
   const window = new BrowserWindow({
-    title: APP_TITLE,
-    width: 1000,
-    height: 700,
-    minWidth: 880,
-    minHeight: 600,
+    title: APP_NAME,
+    // Both or neither: without a position the OS centres the window.
+    ...(placement.x !== undefined && placement.y !== undefined ? { x: placement.x, y: placement.y } : {}),
+    width: placement.width,
+    height: placement.height,
+    minWidth: MAIN_WINDOW_SIZE.minWidth,
+    minHeight: MAIN_WINDOW_SIZE.minHeight,
     show: false,
     autoHideMenuBar: true,
     webPreferences: {
@@ -38,7 +47,10 @@ export function createMainWindow(): BrowserWindow {
   })
   const appUrl = rendererUrl()
 
-  window.once('ready-to-show', () => window.show())
+  window.once('ready-to-show', () => {
+    if (placement.maximized) window.maximize()
+    window.show()
+  })
 
   // No second windows: links with target=_blank go to the user's browser if they are on the allow-list.
   window.webContents.setWindowOpenHandler(({ url }) => {
