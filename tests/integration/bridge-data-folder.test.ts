@@ -23,7 +23,9 @@ beforeAll(async () => {
   await writeFile(join(root, 'renderer', 'index.html'), '<!doctype html><title>t</title>')
   child = spawn(
     process.execPath,
-    [join(repo, 'node_modules/tsx/dist/cli.mjs'), 'src/main/bridge/cli.ts', '--no-open', '--data-dir', data, '--renderer-dir', join(root, 'renderer'), '--root', '127.0.0.1:9'],
+    // tsx as a loader in this one process (not its CLI, which relays signals through a parent of its own), so the
+    // SIGTERM below reaches the bridge itself.
+    ['--import', 'tsx', 'src/main/bridge/cli.ts', '--no-open', '--data-dir', data, '--renderer-dir', join(root, 'renderer'), '--root', '127.0.0.1:9'],
     { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] }
   )
   await new Promise<void>((resolveStart, reject) => {
