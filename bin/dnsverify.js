@@ -1,19 +1,27 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI straight from the checkout through tsx, so `npx dnsverify` always runs
-// the current source without a build step.
-import { register } from 'tsx/esm/api'
-import { dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+// Runs the built command line (out/node/dnsverify.cjs): plain JavaScript on node, no TypeScript
+// transpiler at run time. `npm ci` builds it (the "prepare" script); so does `npm run build:cli`.
+// CommonJS (bin/package.json says so) because node starts a CommonJS entry faster than an ES module.
+'use strict'
+const { existsSync } = require('node:fs')
+const { join } = require('node:path')
 
-register()
-const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const { runCli } = await import(pathToFileURL(join(root, 'src/main/cli/index.ts')).href)
-try {
-  const result = await runCli(process.argv.slice(2))
-  if (result.stdout) process.stdout.write(result.stdout)
-  if (result.stderr) process.stderr.write(result.stderr)
-  process.exitCode = result.exitCode
-} catch (e) {
-  process.stderr.write(`dnsverify: internal error: ${e?.stack ?? e}\n`)
-  process.exitCode = 3
+const built = join(__dirname, '../out/node/dnsverify.cjs')
+if (!existsSync(built)) {
+  process.stderr.write('dnsverify: the command line is not built yet: run npm run build:cli (npm ci does it too).\n')
+  process.exit(3)
 }
+require(built)
+  .runCli(process.argv.slice(2))
+  .then(
+    (result) => {
+      if (result.stdout) process.stdout.write(result.stdout)
+      if (result.stderr) process.stderr.write(result.stderr)
+      process.exitCode = result.exitCode
+    },
+    (e) => {
+      // A bug, not a user error: say so plainly, with the detail needed for a report.
+      process.stderr.write(`dnsverify: internal error: ${(e && e.stack) || e}\n`)
+      process.exitCode = 3
+    }
+  )

@@ -1,11 +1,13 @@
 // Starts, once for all specs: (a) the private DNS lab on 127.70.0.0/16 (NSD for root, TLD and the zones in
 // lab-zones.ts, Unbound as the only resolver) and (b) the browser-mode bridge on the built renderer, pointed at the
-// lab's root. Specs find the bridge through E2E_* environment variables. Builds nothing: run `npm run build` first.
-// Returns the teardown.
+// lab's root. Specs find the bridge through E2E_* environment variables. The renderer must be built (`npm run
+// build`, which `npm run test:e2e` runs); the bridge (out/node/web.cjs) is rebuilt here when its sources changed, so
+// no run tests a stale bridge. Returns the teardown.
 import { spawn, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
+import { buildNodeIfStale } from '../../scripts/build-node.mjs'
 import { buildHierarchy, labAvailability, LAB_INSTALL_HINT, startLab, type Lab } from '../support/lab'
 import { BLIND_RESOLVERS, E2E_NET, LAB_RESOLVER, ROOT, ZONES } from './lab-zones'
 
@@ -14,7 +16,7 @@ const repo = resolve(import.meta.dirname, '../..')
 function startBridgeProcess(dataDir: string): Promise<{ child: ChildProcess; pageUrl: string }> {
   const child = spawn(
     process.execPath,
-    [join(repo, 'node_modules/tsx/dist/cli.mjs'), 'src/main/bridge/cli.ts', '--root', ROOT, '--no-open', '--data-dir', dataDir],
+    [join(repo, 'out/node/web.cjs'), '--root', ROOT, '--no-open', '--data-dir', dataDir],
     { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'], detached: true }
   )
   return new Promise((resolvePage, reject) => {
@@ -41,6 +43,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!existsSync(join(repo, 'out/renderer/index.html'))) {
     throw new Error('No built renderer in out/renderer: run `npm run build` before `npx playwright test`.')
   }
+  await buildNodeIfStale()
   const availability = await labAvailability(E2E_NET)
   if (!availability.ok) throw new Error(`The DNS lab cannot run here: ${availability.reason}. Fix: ${LAB_INSTALL_HINT}.`)
 

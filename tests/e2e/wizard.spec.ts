@@ -49,7 +49,7 @@ test.describe('wizard against the DNS lab', () => {
     await expect(page.getByTestId('readiness-gate')).toHaveAttribute('data-ready', 'true')
     await expect(page.getByTestId('readiness-gate')).toContainText('Ready')
     await page.getByText('Domain validation (DV)').click()
-    await expect(page.getByTestId('advice')).toContainText('Start the verification')
+    await expect(page.getByTestId('advice')).toContainText('click Verify')
     await page.getByText('DNS verification failed').click()
     await expect(page.getByText('Domain not licensed or real-name authentication missing.')).toBeVisible()
     await expect(page.getByTestId('cleanup')).toContainText('_dnsauth.good.test')

@@ -6,7 +6,7 @@
  *
  * Also the schemas the stores use to check what they read back from disk.
  */
-import { z } from 'zod'
+import * as z from 'zod'
 import {
   API_CHANNELS,
   type ApiChannel,

@@ -14,7 +14,7 @@
  */
 import { spawn } from 'node:child_process'
 import { existsSync, realpathSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseCommandArgs, parseIntegerFlag } from '../cli/args'
 import { UsageError } from '../cli/usage-error'
@@ -46,7 +46,19 @@ export interface WebOptions {
   open: boolean
 }
 
-const DEFAULT_RENDERER_DIR = resolve(import.meta.dirname, '../../../out/renderer')
+/**
+ * This checkout's built renderer (out/renderer), found from this file whether it runs from its source
+ * (src/main/bridge) or bundled (out/node/web.cjs): the nearest folder above it with a package.json is the checkout.
+ */
+export function defaultRendererDir(from: string = import.meta.dirname): string {
+  let dir = from
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir)
+    if (parent === dir) return resolve(from, 'out/renderer')
+    dir = parent
+  }
+  return join(dir, 'out/renderer')
+}
 
 /** Reads the flags; throws UsageError naming the bad one. */
 export function parseWebArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): WebOptions {
@@ -81,7 +93,7 @@ export function parseWebArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
     port: parseIntegerFlag(values.port, '--port', 0, 65535) ?? 0,
     overrides,
     dataDir: resolve(dataDir ?? defaultDataDir(env)),
-    rendererDir: resolve(values['renderer-dir'] ?? DEFAULT_RENDERER_DIR),
+    rendererDir: resolve(values['renderer-dir'] ?? defaultRendererDir()),
     open: values['no-open'] !== true
   }
 }

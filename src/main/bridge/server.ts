@@ -29,8 +29,9 @@ import {
   isExpectedHost,
   tokensMatch
 } from './request-guard'
+import { negotiateEncoding, type ContentEncoding } from './content-encoding'
 import { createLaunchCodes, type LaunchCodes } from './launch-codes'
-import { resolveStaticFile } from './static-files'
+import { resolveStaticFile, type StaticFile } from './static-files'
 
 
 /** Sessions whose latest watch event a new event-stream connection receives at once. */
@@ -267,19 +268,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       res.end('Not found\n')
       return
     }
-    res.writeHead(200, {
-      ...SECURITY_HEADERS,
-      'Content-Type': file.contentType,
-      'Content-Length': String(file.size),
-      'Cache-Control': 'no-cache'
-    })
-    if (req.method === 'HEAD') {
-      res.end()
-      return
-    }
-    const stream = createReadStream(file.path)
-    stream.on('error', () => res.destroy())
-    stream.pipe(res)
+    sendStaticFile(req, res, file)
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -330,6 +319,47 @@ function parseRequestTarget(target: string): RequestTarget | null {
     pathname: q === -1 ? withoutHash : withoutHash.slice(0, q),
     searchParams: new URLSearchParams(q === -1 ? '' : withoutHash.slice(q + 1))
   }
+}
+
+/**
+ * A file of the renderer, compressed as the browser accepts (the build's .br/.gz copy), with its cache policy and
+ * an entity tag; 304 when the browser's copy is current.
+ */
+function sendStaticFile(req: IncomingMessage, res: ServerResponse, file: StaticFile): void {
+  const coding = negotiateEncoding(req.headers['accept-encoding'], Object.keys(file.encoded) as ContentEncoding[])
+  const body = coding ? file.encoded[coding]! : file
+  // Each representation has its own tag, so a cache never answers a gzip request with brotli bytes.
+  const etag = `"${body.size.toString(36)}-${Math.floor(body.mtimeMs).toString(36)}${coding ? `-${coding}` : ''}"`
+  const headers: Record<string, string> = {
+    ...SECURITY_HEADERS,
+    'Content-Type': file.contentType,
+    'Cache-Control': file.cacheControl,
+    ETag: etag
+  }
+  if (Object.keys(file.encoded).length > 0) headers['Vary'] = 'Accept-Encoding'
+  if (coding) headers['Content-Encoding'] = coding
+  if (ifNoneMatch(req.headers['if-none-match'], etag)) {
+    res.writeHead(304, headers)
+    res.end()
+    return
+  }
+  res.writeHead(200, { ...headers, 'Content-Length': String(body.size) })
+  if (req.method === 'HEAD') {
+    res.end()
+    return
+  }
+  const stream = createReadStream(body.path)
+  stream.on('error', () => res.destroy())
+  stream.pipe(res)
+}
+
+/** Whether an If-None-Match header names `etag` (or is `*`): the browser's copy is current (RFC 9110 13.1.2). */
+function ifNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false
+  return header.split(',').some((tag) => {
+    const t = tag.trim()
+    return t === '*' || t === etag || t === `W/${etag}`
+  })
 }
 
 function sendJson(res: ServerResponse, status: number, body: ApiResult<unknown>): void {

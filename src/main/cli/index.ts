@@ -1,49 +1,47 @@
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import type { CommandResult } from './command'
-import { DIAGNOSE_USAGE, run as runDiagnose } from './commands/diagnose'
-import { QUERY_USAGE, runQuery } from './commands/query'
-import { TRACE_USAGE, run as runTrace } from './commands/trace'
-import { UsageError } from './usage-error'
+import { DIAGNOSE_USAGE, MAIN_USAGE, QUERY_USAGE, TRACE_USAGE } from './usage'
+import { isUsageError } from './usage-error'
 
-const MAIN_USAGE = `dnsverify — check DNS records for SSL/TLS certificate domain verification
-
-Usage:
-  dnsverify query NAME [TYPE] [options]     look up a record, printed like nslookup
-  dnsverify trace NAME [TYPE] [--root S]    follow the delegation from the root, like dig +trace
-  dnsverify diagnose --domain D --host H --type TXT|CNAME --value V [options]
-                                           find every reason verification would fail
-  dnsverify help COMMAND                   options of one command
-
-Exit status: 0 answered/verified, 1 DNS-level failure or not verified yet, 2 bad usage.`
+type RunCommand = (argv: string[]) => Promise<CommandResult>
 
 interface Command {
-  run: (argv: string[]) => Promise<CommandResult>
+  /**
+   * Imports the command when it runs, not before: a start pays only for the command it runs
+   * (`--help` for none, `query` for the DNS client, `diagnose` for the whole engine and zod).
+   */
+  load: () => Promise<RunCommand>
   usage: string
 }
 
 const COMMANDS: Record<string, Command> = {
-  query: { run: runQuery, usage: QUERY_USAGE },
-  trace: { run: runTrace, usage: TRACE_USAGE },
-  diagnose: { run: runDiagnose, usage: DIAGNOSE_USAGE }
+  query: { load: async () => (await import('./commands/query')).runQuery, usage: QUERY_USAGE },
+  trace: { load: async () => (await import('./commands/trace')).run, usage: TRACE_USAGE },
+  diagnose: { load: async () => (await import('./commands/diagnose')).run, usage: DIAGNOSE_USAGE }
+}
+
+/** The command called `name`; own keys only, so `toString` or `__proto__` is an unknown command, not a crash. */
+function commandNamed(name: string | undefined): Command | undefined {
+  return name !== undefined && Object.hasOwn(COMMANDS, name) ? COMMANDS[name] : undefined
 }
 
 /** Runs the CLI on argv (without node and script) and returns what to print; never throws for user errors. */
 export async function runCli(argv: string[]): Promise<CommandResult> {
-  const commands = COMMANDS
   const [name, ...rest] = argv
   if (name === undefined || name === '--help' || name === '-h') return { stdout: MAIN_USAGE + '\n', exitCode: name ? 0 : 2 }
   if (name === 'help') {
-    const target = rest[0] ? commands[rest[0]] : undefined
+    const target = commandNamed(rest[0])
     return { stdout: (target ? target.usage : MAIN_USAGE) + '\n', exitCode: 0 }
   }
-  const command = commands[name]
+  const command = commandNamed(name)
   if (!command) return { stdout: '', stderr: `dnsverify: unknown command "${name}".\n\n${MAIN_USAGE}\n`, exitCode: 2 }
   if (rest.includes('--help') || rest.includes('-h')) return { stdout: command.usage + '\n', exitCode: 0 }
   try {
-    return await command.run(rest)
+    const run = await command.load()
+    return await run(rest)
   } catch (e) {
-    if (e instanceof UsageError) return { stdout: '', stderr: `dnsverify ${name}: ${e.message}\n`, exitCode: 2 }
+    if (isUsageError(e)) return { stdout: '', stderr: `dnsverify ${name}: ${e.message}\n`, exitCode: 2 }
     throw e
   }
 }

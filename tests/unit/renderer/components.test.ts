@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { setApi } from '../../../src/renderer/src/api'
 import CopyButton from '../../../src/renderer/src/components/CopyButton.vue'
 import FindingCard from '../../../src/renderer/src/components/FindingCard.vue'
-import { i18n } from '../../../src/renderer/src/i18n'
+import { i18n, loadLocaleMessages } from '../../../src/renderer/src/i18n'
 import Step1Procedure from '../../../src/renderer/src/steps/Step1Procedure.vue'
 import Step2Information from '../../../src/renderer/src/steps/Step2Information.vue'
 import Step3AddRecord from '../../../src/renderer/src/steps/Step3AddRecord.vue'
@@ -43,8 +43,9 @@ describe('FindingCard', () => {
     expect(wrapper.find('.finding__evidence-list').text()).toContain('ns1.example.net')
   })
 
-  it('speaks Chinese when the locale is zh-CN', () => {
+  it('speaks Chinese when the locale is zh-CN', async () => {
     i18n.global.locale.value = 'zh-CN'
+    await loadLocaleMessages('zh-CN') // every locale but English is a chunk of its own
     const wrapper = mountInApp(FindingCard, { props: { finding: quoted } })
     expect(wrapper.find('h3').text()).toMatch(/[\u4e00-\u9fff]/)
     expect(wrapper.find('h3').text()).not.toBe('The value has extra quote marks')

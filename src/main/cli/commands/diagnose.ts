@@ -6,22 +6,6 @@ import { parseCommandArgs, parseIntegerFlag } from '../args'
 import type { CommandResult } from '../command'
 import { UsageError } from '../usage-error'
 
-export const DIAGNOSE_USAGE = `Usage: dnsverify diagnose --domain D [--domain D2 ...] --host H --type TXT|CNAME --value V
-                          [--ca ID] [--platform ID] [--resolver S ...] [--root S ...] [--auth-port P]
-                          [--timeout MS] [--deadline MS] [--json] [--watch [--interval S] [--max-checks N]]
-  --domain     certificate domain: example.com, www.example.com, *.example.com (repeat for multi-domain)
-  --host       host record as the CA shows it: _dnsauth or _dnsauth.example.com
-  --type       TXT or CNAME;  --value  the record value from the CA
-  --ca         CA id for the CAA check (digicert, geotrust, globalsign, sectigo, letsencrypt, trustasia, ...)
-  --platform   where you added the record, by id or name (huaweicloud, aliyun, 阿里云, dnspod, cloudflare, aws, ...)
-  --resolver   resolver to check: system, a preset (google, cloudflare, ...) or IP[:port]; default system + presets
-               (with --root: none unless given, public resolvers cannot see a private root)
-  --root       root server IP[:port] for iterative resolution (labs);  --auth-port  port of authoritative servers
-  --timeout    ms to wait for each try (default 2000); --deadline  ms for the whole check (default 30000): servers
-               still silent then are given up on, and the report says so
-  --watch      re-check until verified; --interval seconds between checks (default 30); --max-checks limit
-Exit status: 0 verified, 1 waiting or action needed, 2 bad usage.`
-
 const HELP_HINT = 'Run "dnsverify help diagnose" for the options.'
 
 export async function run(argv: string[]): Promise<CommandResult> {

@@ -7,17 +7,6 @@ import { parseCommandArgs, parseIntegerFlag } from '../args'
 import type { CommandResult } from '../command'
 import { UsageError } from '../usage-error'
 
-export const QUERY_USAGE = `Usage: dnsverify query NAME [TYPE] [--server S] [--tcp] [--norecurse] [--dnssec] [--cd] [--timeout MS] [--retries N] [--json]
-  NAME        the name to look up, e.g. _dnsauth.example.com
-  TYPE        record type (default A): TXT, CNAME, CAA, SOA, NS, A, AAAA, MX, DS, DNSKEY ...
-  --server S  IP, IP:port, [IPv6]:port, "system" or a preset (google, cloudflare, quad9, opendns, alidns, dnspod, 114dns); default: system
-  --tcp       use TCP instead of UDP
-  --norecurse clear the RD bit (ask an authoritative server directly)
-  --dnssec    set the DO bit (request DNSSEC records)
-  --cd        set the CD bit (ask a validating resolver not to validate)
-  --timeout   ms to wait for each try (default 2000); --retries extra tries (default 2)
-  --json      print the full result as JSON`
-
 const HELP_HINT = 'Run "dnsverify help query" for the options.'
 
 export async function runQuery(argv: string[]): Promise<CommandResult> {

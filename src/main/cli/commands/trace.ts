@@ -7,15 +7,6 @@ import { UsageError } from '../usage-error'
 import { usage } from './query'
 import { toQuestion } from '../../dns/exchange'
 
-export const TRACE_USAGE = `Usage: dnsverify trace NAME [TYPE] [--root S ...] [--auth-port P] [--timeout MS] [--deadline MS] [--ipv6] [--json]
-  Follows the delegation from the root servers down to the answer, like dig +trace.
-  --root S       root server IP[:port] to start from (repeatable; default: the IANA root servers)
-  --auth-port P  port to ask every authoritative server on (labs whose servers do not listen on 53)
-  --timeout MS   ms to wait for each try (default 2000)
-  --deadline MS  give up on the whole trace after MS ms, however many servers are left to try (default 30000)
-  --ipv6         also use IPv6 addresses of servers
-  --json         print the whole resolution (every step) as JSON`
-
 const HELP_HINT = 'Run "dnsverify help trace" for the options.'
 
 export async function run(argv: string[]): Promise<CommandResult> {

@@ -1,0 +1,13 @@
+/**
+ * English messages the first screen (the app's frame and step 1) does not use. The build leaves them out of the
+ * initial bundle (scripts/vite-precompiled-messages.ts) and they arrive with the chunks that use them: steps 2–5
+ * and the drawers (i18n.ts, withDeferredMessages). Each entry is a subtree of en.json; FIRST_SCREEN_MESSAGES are
+ * the keys inside those subtrees that step 1 does show. tests/unit/renderer/deferred-messages.test.ts checks that
+ * every key the first screen's files use stays in the first part. Other locales are a chunk each, whole.
+ */
+/** Sections of `ui` for steps 2–5 and the drawers (named without the prefix: these are subtrees, not messages). */
+const DEFERRED_UI_SECTIONS = ['step2', 'step3', 'step4', 'step5', 'settings', 'nslookup', 'report', 'evidence', 'finding', 'status', 'copy']
+
+export const DEFERRED_MESSAGES: readonly string[] = [...DEFERRED_UI_SECTIONS.map((section) => `ui.${section}`), 'findings', 'diagnosis']
+
+export const FIRST_SCREEN_MESSAGES: readonly string[] = ['findings.zone.not_found']
