@@ -86,7 +86,8 @@ export function signingPlan(input, platform) {
     const notarise = given.length === APPLE_NOTARY_VARIABLES.length
     if (!has('CSC_LINK')) {
       withoutCertificate()
-      for (const name of APPLE_NOTARY_VARIABLES) delete env[name]
+      // Apple notarises only a signed app: the credentials do not go to electron-builder.
+      const unsigned = Object.fromEntries(Object.entries(env).filter(([name]) => !APPLE_NOTARY_VARIABLES.includes(name)))
       notices.push(
         'macOS code signing skipped: CSC_LINK is not set. The app keeps an ad-hoc signature; Gatekeeper blocks it ' +
           'until the user allows it in System Settings → Privacy & Security.'
@@ -96,7 +97,7 @@ export function signingPlan(input, platform) {
           ? 'macOS notarisation skipped: Apple credentials are set, but Apple only notarises a signed app (set CSC_LINK).'
           : 'macOS notarisation skipped: APPLE_ID, APPLE_APP_SPECIFIC_PASSWORD and APPLE_TEAM_ID are not set.'
       )
-      return { env, notices, error: null }
+      return { env: unsigned, notices, error: null }
     }
     notices.push('macOS code signing: with the Developer ID certificate in CSC_LINK.')
     notices.push(

@@ -13,7 +13,7 @@
  */
 import { runDiagnosis } from '../src/main/diagnosis/run-diagnosis'
 import { tryExchange, type Exchanger } from '../src/main/dns/exchange'
-import { parseServerAddress } from '../src/main/dns/server-address'
+import { parseServerAddress } from '../src/shared/server-address'
 import { startDelayedHierarchy, type DelayedHierarchy } from './delayed-hierarchy'
 
 const TOKEN = 'bench-token'

@@ -61,9 +61,12 @@ function place(target: MessageTree, path: string, value: Messages): void {
 function without(messages: MessageTree, path: string): MessageTree {
   const [head, ...rest] = path.split('.')
   if (!(head! in messages)) return messages
+  if (rest.length === 0) {
+    const { [head!]: _removed, ...others } = messages
+    return others
+  }
   const copy = { ...messages }
-  if (rest.length === 0) delete copy[head!]
-  else if (typeof copy[head!] === 'object' && !Array.isArray(copy[head!])) copy[head!] = without(copy[head!] as MessageTree, rest.join('.'))
+  if (typeof copy[head!] === 'object' && !Array.isArray(copy[head!])) copy[head!] = without(copy[head!] as MessageTree, rest.join('.'))
   return copy
 }
 

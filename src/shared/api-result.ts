@@ -7,6 +7,7 @@
  * Pure module: the preload bundles it, the renderer and the main process import it.
  */
 import type { Api, ApiChannel, ApiErrorBody, WatchProgress } from './api'
+import { englishMessage, type ErrorMessageId, type MessageParams, type MessageRef } from './messages'
 
 export type ApiResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorBody }
 
@@ -17,22 +18,33 @@ export const API_EVENT_CHANNELS = {
 
 export const API_ERROR_CODES = ['bad_input', 'not_found', 'internal', 'forbidden'] as const satisfies readonly ApiErrorBody['code'][]
 
-/** A rejected API call, as the renderer sees it: `code` says what kind, `field` (for bad_input) which input. */
-export class ApiError extends Error {
+/**
+ * A rejected API call: `code` says what kind, `field` (for bad_input) which input, `messageId` + `params` what to
+ * tell the user. The service throws it on purpose (`ApiError.of`); the renderer gets it back from an envelope.
+ */
+export class ApiError extends Error implements MessageRef {
   override name = 'ApiError'
   readonly code: ApiErrorBody['code']
   readonly field: string | undefined
+  readonly messageId: ErrorMessageId
+  readonly params: MessageParams
 
   constructor(body: ApiErrorBody) {
     super(body.message)
     this.code = body.code
     this.field = body.field
+    this.messageId = body.messageId
+    this.params = body.params
+  }
+
+  static of(code: ApiErrorBody['code'], messageId: ErrorMessageId, params: MessageParams = {}, field?: string): ApiError {
+    const body: ApiErrorBody = { code, message: englishMessage(messageId, params), messageId, params }
+    return new ApiError(field === undefined || field === '' ? body : { ...body, field })
   }
 
   toBody(): ApiErrorBody {
-    return this.field === undefined
-      ? { code: this.code, message: this.message }
-      : { code: this.code, message: this.message, field: this.field }
+    const body: ApiErrorBody = { code: this.code, message: this.message, messageId: this.messageId, params: this.params }
+    return this.field === undefined ? body : { ...body, field: this.field }
   }
 }
 
@@ -43,6 +55,9 @@ export function isApiErrorBody(value: unknown): value is ApiErrorBody {
     typeof body['code'] === 'string' &&
     (API_ERROR_CODES as readonly string[]).includes(body['code']) &&
     typeof body['message'] === 'string' &&
+    typeof body['messageId'] === 'string' &&
+    typeof body['params'] === 'object' &&
+    body['params'] !== null &&
     (body['field'] === undefined || typeof body['field'] === 'string')
   )
 }
@@ -54,7 +69,7 @@ export function unwrapApiResult<T>(result: unknown): T {
     if (envelope['ok'] === true) return envelope['value'] as T
     if (envelope['ok'] === false && isApiErrorBody(envelope['error'])) throw new ApiError(envelope['error'])
   }
-  throw new ApiError({ code: 'internal', message: 'The app answered in an unexpected format.' })
+  throw ApiError.of('internal', 'api.badAnswer')
 }
 
 type ResultOf<F> = F extends (...args: infer A) => Promise<infer R> ? (...args: A) => Promise<ApiResult<R>> : never

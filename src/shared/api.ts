@@ -7,6 +7,8 @@
 import type { CertificateAuthority, Provider } from './catalog-types'
 import type { DiagnoseInput, DiagnosisReport } from './diagnosis-types'
 import type { Verdict } from './findings'
+import type { AppLocale } from './app-locales'
+import type { MessageRef, ShownMessage } from './messages'
 
 export interface DelegationSummary {
   domain: string
@@ -34,7 +36,7 @@ export interface AppSettings {
   roots: string[]
   authPort: number | null
   timeoutMs: number
-  locale: 'en' | 'zh-CN' | 'es'
+  locale: AppLocale
   theme: 'system' | 'light' | 'dark'
   /** Seconds between automatic re-checks in step 4. */
   watchIntervalSeconds: number
@@ -71,11 +73,16 @@ export interface WatchProgress {
   progress: number
   report: DiagnosisReport | null
   nextCheckAt: string | null
-  message: string | null
+  /** Why the check failed (phase `error`), else null. */
+  error: ShownMessage | null
 }
 
-/** Typed error every transport returns for a rejected call; the UI shows `message` where the call was made. */
-export interface ApiErrorBody {
+/**
+ * Typed error every transport returns for a rejected call. The UI shows `messageId` + `params` (its words are under
+ * `errors.<messageId>` in the locale files) in the user's language where the call was made; `message` is the same
+ * in English, for logs and for clients that do not translate.
+ */
+export interface ApiErrorBody extends MessageRef {
   code: 'bad_input' | 'not_found' | 'internal' | 'forbidden'
   message: string
   /** For bad_input: which field, as a dotted path (`domains.0`). */

@@ -5,14 +5,10 @@
  * that survives JSON and IPC.
  */
 
-/** A text in every language the app ships. */
-export interface LocalizedText {
-  en: string
-  'zh-CN': string
-  es: string
-}
+import type { AppLocale } from './app-locales'
 
-export const CATALOG_LOCALES = ['en', 'zh-CN', 'es'] as const satisfies readonly (keyof LocalizedText)[]
+/** A text in every language the app ships. */
+export type LocalizedText = Record<AppLocale, string>
 
 /**
  * What the console's host field expects:

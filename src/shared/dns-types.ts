@@ -18,6 +18,9 @@ export interface DnsQuestion {
   class: string
 }
 
+/** Every `kind` of RecordData. */
+export const RECORD_DATA_KINDS = ['address', 'name', 'txt', 'soa', 'caa', 'mx', 'srv', 'ds', 'dnskey', 'rrsig', 'nsec', 'raw'] as const satisfies readonly RecordData['kind'][]
+
 export type RecordData =
   | { kind: 'address'; address: string }
   | { kind: 'name'; target: string }

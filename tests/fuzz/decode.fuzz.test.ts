@@ -32,7 +32,7 @@ function decodeOrNull(decode: (buf: Buffer) => DnsResponse, buf: Buffer): DnsRes
     return decode(buf)
   } catch (e) {
     if (!(e instanceof DnsDecodeError)) throw e
-    if (!(e.offset >= 0 && e.offset <= buf.length)) throw new Error(`offset ${e.offset} outside a ${buf.length}-byte message`)
+    if (!(e.offset >= 0 && e.offset <= buf.length)) throw new Error(`offset ${e.offset} outside a ${buf.length}-byte message`, { cause: e })
     return null
   }
 }

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { exchange } from '../../src/main/dns/exchange'
 import { ExchangeError } from '../../src/main/dns/errors'
-import { normalizeName, sameName } from '../../src/main/dns/names'
+import { normalizeName, sameName } from '../../src/shared/names'
 import { buildReply, startFixtureServer, type FixtureQuery, type FixtureServer } from '../support/fixture-server'
 import { mutate, mutationArb, type Mutation } from '../support/mutate'
 

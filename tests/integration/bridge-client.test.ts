@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { WatchProgress } from '../../src/shared/api'
 import { ApiError } from '../../src/shared/api-result'
 import { createHttpClient, takeBridgeToken, TOKEN_STORAGE_KEY } from '../../src/renderer/src/api/http'
-import { defaultSettings } from '../../src/main/services/settings-store'
-import { sampleInput, verifiedReport } from '../unit/services/fake-engine'
-import { startFixture, type BridgeFixture } from './bridge-helpers'
+import { defaultSettings } from '../../src/shared/default-settings'
+import { sampleInput, verifiedReport } from '../support/fake-engine'
+import { startFixture, type BridgeFixture } from '../support/bridge'
 
 class FetchEventSource {
   private readonly controller = new AbortController()

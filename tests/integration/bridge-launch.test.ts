@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openerCommandFor } from '../../src/main/bridge/cli'
 import { createLaunchCodes } from '../../src/main/bridge/launch-codes'
 import { createHttpClient, takeBridgeToken, redeemLaunchCode, TOKEN_STORAGE_KEY, type TokenWindow } from '../../src/renderer/src/api/http'
-import { api, raw, startFixture, type BridgeFixture } from './bridge-helpers'
+import { api, raw, startFixture, type BridgeFixture } from '../support/bridge'
 
 let f: BridgeFixture
 let clock = 0

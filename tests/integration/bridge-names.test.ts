@@ -3,7 +3,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { defaultEngine } from '../../src/main/services/default-engine'
-import { api, startFixture, type BridgeFixture } from './bridge-helpers'
+import { api, startFixture, type BridgeFixture } from '../support/bridge'
 
 let f: BridgeFixture
 

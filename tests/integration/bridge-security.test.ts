@@ -6,8 +6,8 @@ import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contentSecurityPolicyHeader } from '../../src/main/shell/content-security-policy'
 import { DEFAULT_MAX_BODY_BYTES } from '../../src/main/bridge/server'
-import { defaultSettings } from '../../src/main/services/settings-store'
-import { api, raw, SECRET, startFixture, type BridgeFixture } from './bridge-helpers'
+import { defaultSettings } from '../../src/shared/default-settings'
+import { api, raw, SECRET, startFixture, type BridgeFixture } from '../support/bridge'
 
 let f: BridgeFixture
 let port: number

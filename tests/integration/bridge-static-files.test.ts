@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { precompressFile } from '../../scripts/vite-precompress'
 import { startBridge, type RunningBridge } from '../../src/main/bridge/server'
 import { createApiService, type ApiService } from '../../src/main/services/api-service'
-import { FakeEngine, ManualTimers } from '../unit/services/fake-engine'
+import { FakeEngine, ManualTimers } from '../support/fake-engine'
 
 const SCRIPT = `export const words = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `message number ${i}`))};\n`
 const HTML = `<!doctype html><title>DNS Verify Assistant</title><script type="module" src="./assets/index-AbC123xy.js"></script>${'<!-- padding -->'.repeat(100)}`

@@ -125,7 +125,7 @@ async function scan(input: string, workDir: string, name: string): Promise<ScanR
     })
   } catch (error) {
     const { stdout = '', stderr = '' } = error as { stdout?: string; stderr?: string }
-    throw new Error(`electronegativity scan of ${input} failed: ${String(error)}\n${stdout}\n${stderr}`)
+    throw new Error(`electronegativity scan of ${input} failed: ${String(error)}\n${stdout}\n${stderr}`, { cause: error })
   }
   return JSON.parse(readFileSync(resultPath, 'utf8')) as ScanResult
 }

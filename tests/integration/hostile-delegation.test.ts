@@ -12,7 +12,7 @@ import { createIterativeResolver } from '../../src/main/dns/iterative'
 import { TIMEOUTS_BEFORE_SKIPPING } from '../../src/main/dns/unresponsive-servers'
 import { defaultEngine } from '../../src/main/services/default-engine'
 import { HOSTILE_ADDRESSES, startHostileDelegation, type HostileHierarchy } from '../support/hostile-servers'
-import { api, startFixture, type BridgeFixture } from './bridge-helpers'
+import { api, startFixture, type BridgeFixture } from '../support/bridge'
 
 let lab: HostileHierarchy & { nameserverNames: string[] }
 const TIMEOUT_MS = 200

@@ -10,7 +10,7 @@ import { MAX_POINTERS_PER_NAME } from '../../src/main/dns/wire-names'
 import { runDiagnosis } from '../../src/main/diagnosis/run-diagnosis'
 import { defaultEngine } from '../../src/main/services/default-engine'
 import { chainedPointerAnswer, startLargeAnswers, type HostileHierarchy } from '../support/hostile-servers'
-import { api, startFixture, type BridgeFixture } from './bridge-helpers'
+import { api, startFixture, type BridgeFixture } from '../support/bridge'
 
 let lab: HostileHierarchy & { resolver: string }
 

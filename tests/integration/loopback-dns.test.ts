@@ -14,7 +14,7 @@ import { createApiService } from '../../src/main/services/api-service'
 import { defaultEngine } from '../../src/main/services/default-engine'
 import { createVerifiedNotifier, type NotificationApi } from '../../src/main/shell/notifications'
 import { startLoopbackDns, type LoopbackDns } from '../support/loopback-dns'
-import { ManualTimers } from '../unit/services/fake-engine'
+import { ManualTimers } from '../support/fake-engine'
 
 const TOKEN = '20240611000000e2etoken0abcdefghijklmnopqrstuv'
 let dns: LoopbackDns

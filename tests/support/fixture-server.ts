@@ -4,7 +4,7 @@
  * Replies are built with dns-packet so a script can produce any message, including broken ones.
  */
 import { createSocket, type RemoteInfo } from 'node:dgram'
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 import dns2 from 'dns2'
 import dnsPacket from 'dns-packet'
 import type { ServerAddress } from '../../src/shared/dns-types'
@@ -100,8 +100,8 @@ async function startOnce(handler: FixtureHandler, options: FixtureServerOptions)
   tcp.removeAllListeners('connection')
   // dns2 makes its TCP server allowHalfOpen, so a connection the client ended stays open on this
   // side and tcp.close() would wait for it forever: keep them all, and destroy them on close.
-  const connections = new Set<import('node:net').Socket>()
-  tcp.on('connection', (client: import('node:net').Socket) => {
+  const connections = new Set<Socket>()
+  tcp.on('connection', (client: Socket) => {
     connections.add(client)
     client.on('close', () => connections.delete(client))
     client.on('end', () => client.end())
@@ -148,7 +148,7 @@ async function startOnce(handler: FixtureHandler, options: FixtureServerOptions)
   }
 }
 
-function tcpConnection(client: import('node:net').Socket, handler: FixtureHandler, queries: FixtureQuery[]): void {
+function tcpConnection(client: Socket, handler: FixtureHandler, queries: FixtureQuery[]): void {
   let pending = Buffer.alloc(0)
   client.on('error', () => undefined)
   client.on('data', (chunk: Buffer) => {
@@ -178,9 +178,16 @@ function tcpConnection(client: import('node:net').Socket, handler: FixtureHandle
 }
 
 function readQuery(raw: Buffer, transport: 'udp' | 'tcp', sourcePort: number): FixtureQuery {
-  const packet = dnsPacket.decode(raw) as any
+  // What dns-packet decodes a query to, as far as it is read here.
+  const packet = dnsPacket.decode(raw) as {
+    id: number
+    flag_rd?: boolean
+    flag_cd?: boolean
+    questions?: { name: string; type: string }[]
+    additionals?: { type: string; flag_do?: boolean }[]
+  }
   const q = packet.questions?.[0] ?? { name: '', type: 'A' }
-  const opt = (packet.additionals ?? []).find((a: any) => a.type === 'OPT')
+  const opt = (packet.additionals ?? []).find((a) => a.type === 'OPT')
   return {
     id: packet.id,
     name: q.name,
@@ -203,9 +210,10 @@ export interface AnswerSpec {
   ra?: boolean
   /** Question to echo; defaults to the query's. */
   question?: { name: string; type: string } | null
-  answers?: any[]
-  authorities?: any[]
-  additionals?: any[]
+  /** Records in dns-packet's encoder form (`{ name, type, ttl, data }`, or an OPT with its options). */
+  answers?: object[]
+  authorities?: object[]
+  additionals?: object[]
   /** Include an OPT record (mirrors EDNS when undefined). */
   edns?: boolean
   /** Extended DNS Error to attach (implies an OPT record). */

@@ -72,10 +72,16 @@ function allowedParams(key: string): string[] | null {
     return sub in PROVIDER_MESSAGE_PARAMS ? [...PROVIDER_MESSAGE_PARAMS[sub]] : null
   }
   if (key.startsWith('diagnosis.')) return []
+  // Error messages: the params the code passes are the English message's placeholders (each id is raised in one
+  // place with those params; `messages.ts` types the ids from en.json).
+  if (key.startsWith('errors.')) {
+    const english = lookup(en, key)
+    return typeof english === 'string' ? placeholders(english) : null
+  }
   return null
 }
 
-const OWN_SECTIONS = ['findings', 'diagnosis', 'providers'] as const
+const OWN_SECTIONS = ['findings', 'diagnosis', 'providers', 'errors'] as const
 
 describe('finding messages exist for every finding id', () => {
   it.each(Object.keys(LOCALES))('%s has title, explain and fix for every id', (locale) => {
@@ -212,13 +218,13 @@ describe('vue-i18n renders every message', () => {
     expect(warnings).toEqual([])
   })
 
-  it.each(Object.keys(LOCALES))('%s: diagnosis and providers messages compile', (locale) => {
+  it.each(Object.keys(LOCALES))('%s: diagnosis, providers and error messages compile', (locale) => {
     const { t } = i18nFor(locale).global
-    const params = { host: '_dnsauth', name: '_dnsauth.example.com', value: 'abc123', seconds: 600 }
-    for (const section of ['diagnosis', 'providers'] as const) {
+    for (const section of ['diagnosis', 'providers', 'errors'] as const) {
       for (const [key, source] of leaves({ [section]: LOCALES[locale]![section] as MessageTree })) {
-        const rendered = t(key, params)
-        expect(rendered, `${locale}: ${key}`).toBe(expected(source, params))
+        const params = Object.fromEntries(placeholders(source).map((p, i) => [p, `x-${p}-${i}`]))
+        const rendered = t(key, { host: '_dnsauth', name: '_dnsauth.example.com', value: 'abc123', seconds: 600, ...params })
+        expect(rendered, `${locale}: ${key}`).toBe(expected(source, { host: '_dnsauth', name: '_dnsauth.example.com', value: 'abc123', seconds: 600, ...params }))
       }
     }
     expect(warnings).toEqual([])

@@ -4,10 +4,11 @@
 
 import { describe, expect, it } from 'vitest'
 import { API_CHANNELS, type ApiChannel } from '../../src/shared/api'
-import { API_INPUT_SCHEMAS, toApiErrorBody, validateApiInput } from '../../src/main/api/channel-schemas'
+import { API_INPUT_SCHEMAS, validateApiInput } from '../../src/main/api/channel-schemas'
+import { toApiErrorBody } from '../../src/main/api/error-body'
 import { InputError } from '../../src/main/diagnosis/input'
-import { defaultSettings } from '../../src/main/services/settings-store'
-import { sampleInput, sampleReport } from './services/fake-engine'
+import { defaultSettings } from '../../src/shared/default-settings'
+import { sampleInput, sampleReport } from '../support/fake-engine'
 
 const session = {
   id: 'abc-123',
@@ -120,12 +121,19 @@ describe('API input validation', () => {
   })
 
   it('maps engine InputError to bad_input with its field, anything else to internal', () => {
-    expect(toApiErrorBody(new InputError('host', 'The host record is empty.'))).toEqual({
+    expect(toApiErrorBody(new InputError('host', 'host.empty'))).toEqual({
       code: 'bad_input',
       field: 'host',
-      message: 'The host record is empty.'
+      message: 'The host record is empty. Copy it from the CA, for example _dnsauth.',
+      messageId: 'host.empty',
+      params: {}
     })
-    expect(toApiErrorBody('weird')).toEqual({ code: 'internal', message: 'Something went wrong inside the app: weird' })
+    expect(toApiErrorBody('weird')).toEqual({
+      code: 'internal',
+      message: 'Something went wrong inside the app: weird',
+      messageId: 'api.internal',
+      params: { detail: 'weird' }
+    })
   })
 
   it('does not let a loose report smuggle unbounded data through nested strings', () => {

@@ -12,11 +12,11 @@ import { API_CHANNELS, type WatchProgress } from '../../src/shared/api'
 import type { PreloadApi } from '../../src/shared/api-result'
 import { registerIpc, WATCH_PROGRESS_CHANNEL } from '../../src/main/shell/ipc'
 import { createApiService, type ApiService } from '../../src/main/services/api-service'
-import { defaultSettings } from '../../src/main/services/settings-store'
+import { defaultSettings } from '../../src/shared/default-settings'
 import { getApi, setApi } from '../../src/renderer/src/api/index'
 import { createIpcClient, isPreloadApi } from '../../src/renderer/src/api/ipc'
-import { FakeEngine, ManualTimers, sampleInput } from './services/fake-engine'
-import { FakeIpcMain, type FakeWebContents } from './ipc-fakes'
+import { FakeEngine, ManualTimers, sampleInput } from '../support/fake-engine'
+import { FakeIpcMain, type FakeWebContents } from '../support/ipc-fakes'
 
 const electron = vi.hoisted(() => {
   const exposed: Record<string, unknown> = {}

@@ -5,9 +5,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { API_CHANNELS } from '../../src/shared/api'
 import { isTrustedSender, registerIpc } from '../../src/main/shell/ipc'
 import { createApiService, type ApiService } from '../../src/main/services/api-service'
-import { defaultSettings } from '../../src/main/services/settings-store'
-import { FakeEngine, ManualTimers, sampleInput, sampleReport } from './services/fake-engine'
-import { APP_URL, FakeIpcMain, FakeWebContents } from './ipc-fakes'
+import { defaultSettings } from '../../src/shared/default-settings'
+import { FakeEngine, ManualTimers, sampleInput, sampleReport } from '../support/fake-engine'
+import { APP_URL, FakeIpcMain, FakeWebContents } from '../support/ipc-fakes'
 
 let dataDir: string
 let engine: FakeEngine

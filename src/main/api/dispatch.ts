@@ -4,8 +4,9 @@
  * `{ ok: false }` envelope. Never throws, so a bad call cannot take the main process down.
  */
 import type { ApiClient } from '../../shared/api'
-import type { ApiResult } from '../../shared/api-result'
-import { isApiChannel, toApiErrorBody, validateApiInput } from './channel-schemas'
+import { ApiError, type ApiResult } from '../../shared/api-result'
+import { isApiChannel, validateApiInput } from './channel-schemas'
+import { toApiErrorBody } from './error-body'
 
 export interface DispatchLogger {
   error(message: string, error: unknown): void
@@ -20,7 +21,7 @@ export async function callApi(
   logger: DispatchLogger = consoleLogger
 ): Promise<ApiResult<unknown>> {
   if (!isApiChannel(channel)) {
-    return { ok: false, error: { code: 'not_found', message: `There is no API call named "${channel.slice(0, 100)}".` } }
+    return { ok: false, error: ApiError.of('not_found', 'api.noSuchCall', { channel: channel.slice(0, 100) }).toBody() }
   }
   const checked = validateApiInput(channel, input)
   if (!checked.ok) return checked

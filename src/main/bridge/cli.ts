@@ -18,10 +18,11 @@ import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseCommandArgs, parseIntegerFlag } from '../cli/args'
 import { UsageError } from '../cli/usage-error'
-import { parseServerAddress } from '../dns/server-address'
+import { parseServerAddress } from '../../shared/server-address'
 import { createApiService, type DiagnosisEngine, type SettingsOverrides } from '../services/api-service'
 import { defaultDataDir } from '../services/data-dir'
-import { localeFromTag } from '../services/settings-store'
+import { localeFromTags } from '../../shared/app-locales'
+import { isLocalized } from '../../shared/messages'
 import { startBridge, type RunningBridge } from './server'
 
 export const WEB_USAGE = `Usage: npm run web -- [options]
@@ -80,7 +81,8 @@ export function parseWebArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
       parseServerAddress(spec)
       return spec.trim()
     } catch (e) {
-      throw new UsageError(`--root ${spec}: ${(e as Error).message}`)
+      if (isLocalized(e)) throw new UsageError('cli.inputFlag', { flag: 'root', reason: { messageId: e.messageId, params: e.params } })
+      throw e
     }
   })
   const authPort = parseIntegerFlag(values['auth-port'], '--auth-port', 1, 65535)
@@ -88,7 +90,7 @@ export function parseWebArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   if (roots.length > 0) overrides.roots = roots
   if (authPort !== undefined) overrides.authPort = authPort
   const dataDir = values['data-dir']
-  if (dataDir !== undefined && dataDir.trim() === '') throw new UsageError('--data-dir needs a folder.')
+  if (dataDir !== undefined && dataDir.trim() === '') throw new UsageError('cli.needsFolder', { flag: '--data-dir' })
   return {
     port: parseIntegerFlag(values.port, '--port', 0, 65535) ?? 0,
     overrides,
@@ -146,7 +148,7 @@ export async function runWeb(argv: string[], engine?: DiagnosisEngine): Promise<
   const service = createApiService({
     dataDir: options.dataDir,
     engine: engine ?? (await import('../services/default-engine')).defaultEngine,
-    defaultLocale: localeFromTag(Intl.DateTimeFormat().resolvedOptions().locale),
+    defaultLocale: localeFromTags([Intl.DateTimeFormat().resolvedOptions().locale]),
     overrides: options.overrides
   })
   let bridge: RunningBridge

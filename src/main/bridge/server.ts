@@ -16,7 +16,7 @@ import { realpath } from 'node:fs/promises'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { ApiClient, ApiErrorBody, WatchProgress } from '../../shared/api'
-import { API_EVENT_CHANNELS, type ApiResult } from '../../shared/api-result'
+import { API_EVENT_CHANNELS, ApiError, type ApiResult } from '../../shared/api-result'
 import { callApi, type DispatchLogger } from '../api/dispatch'
 import { isApiChannel } from '../api/channel-schemas'
 import { contentSecurityPolicyHeader } from '../shell/content-security-policy'
@@ -100,7 +100,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
       options.logger?.error('bridge request failed', e)
-      if (!res.headersSent) sendError(res, 500, { code: 'internal', message: 'The request failed inside the app.' })
+      if (!res.headersSent) sendError(res, 500, ApiError.of('internal', 'bridge.failed'))
       else res.destroy()
     })
   })
@@ -110,23 +110,23 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (hostHeaderCount(req.rawHeaders) > 1) {
       res.setHeader('Connection', 'close')
-      return sendError(res, 400, { code: 'bad_input', message: 'The request has more than one Host header.' })
+      return sendError(res, 400, ApiError.of('bad_input', 'bridge.duplicateHost'))
     }
     if (!isExpectedHost(req.headers, port)) {
-      return sendError(res, 421, { code: 'forbidden', message: `This server only answers to the address 127.0.0.1:${port}.` })
+      return sendError(res, 421, ApiError.of('forbidden', 'bridge.wrongHost', { address: `127.0.0.1:${port}` }))
     }
     if (!isAllowedOrigin(req.headers, port)) {
-      return sendError(res, 403, { code: 'forbidden', message: 'Requests from other sites are not allowed.' })
+      return sendError(res, 403, ApiError.of('forbidden', 'bridge.crossSite'))
     }
     const target = parseRequestTarget(req.url ?? '')
-    if (!target) return sendError(res, 400, { code: 'bad_input', message: 'The request path is not valid.' })
+    if (!target) return sendError(res, 400, ApiError.of('bad_input', 'bridge.badPath'))
     if (target.pathname === '/api' || target.pathname.startsWith('/api/')) return handleApi(req, res, target)
     return handleStatic(req, res, target)
   }
 
   async function handleApi(req: IncomingMessage, res: ServerResponse, url: RequestTarget): Promise<void> {
     if (isCrossSiteFetch(req.headers)) {
-      return sendError(res, 403, { code: 'forbidden', message: 'Requests from other sites are not allowed.' })
+      return sendError(res, 403, ApiError.of('forbidden', 'bridge.crossSite'))
     }
     if (url.pathname === '/api/events') {
       const given = bearerToken(req.headers) ?? url.searchParams.get('token')
@@ -143,12 +143,12 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       channel = ''
     }
     if (!isApiChannel(channel)) {
-      return sendError(res, 404, { code: 'not_found', message: `There is no API call named "${channel.slice(0, 100)}".` })
+      return sendError(res, 404, ApiError.of('not_found', 'api.noSuchCall', { channel: channel.slice(0, 100) }))
     }
     if (req.method !== 'POST') return sendMethodNotAllowed(res, 'POST')
     const contentType = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
     if (contentType !== 'application/json') {
-      return sendError(res, 415, { code: 'bad_input', message: 'Send the input as JSON (Content-Type: application/json).' })
+      return sendError(res, 415, ApiError.of('bad_input', 'bridge.notJson'))
     }
     const body = await readBody(req, res)
     if (body === null) return
@@ -159,7 +159,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       try {
         input = JSON.parse(body.toString('utf8'))
       } catch (e) {
-        return sendError(res, 400, { code: 'bad_input', message: `The request body is not valid JSON: ${(e as Error).message}` })
+        return sendError(res, 400, ApiError.of('bad_input', 'bridge.badJson', { detail: (e as Error).message }))
       }
     }
     const result = await callApi(service, channel, input, options.logger)
@@ -178,10 +178,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       code = undefined
     }
     if (typeof code !== 'string' || !launchCodes.redeem(code)) {
-      return sendError(res, 401, {
-        code: 'forbidden',
-        message: 'This launch link was already used or has expired. Open the address "npm run web" printed.'
-      })
+      return sendError(res, 401, ApiError.of('forbidden', 'bridge.launchSpent'))
     }
     sendJson(res, 200, { ok: true, value: { token } })
   }
@@ -224,7 +221,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
 
   function sendTooLarge(req: IncomingMessage, res: ServerResponse): void {
     res.setHeader('Connection', 'close')
-    sendError(res, 413, { code: 'bad_input', message: `The request body is larger than ${maxBodyBytes} bytes.` })
+    sendError(res, 413, ApiError.of('bad_input', 'bridge.tooLarge', { max: maxBodyBytes }))
     // Whatever else the client sends is read and dropped, not kept; the connection closes after the answer.
     req.removeAllListeners('data')
     req.resume()
@@ -373,16 +370,16 @@ function sendJson(res: ServerResponse, status: number, body: ApiResult<unknown>)
   res.end(text)
 }
 
-function sendError(res: ServerResponse, status: number, error: ApiErrorBody): void {
-  sendJson(res, status, { ok: false, error })
+function sendError(res: ServerResponse, status: number, error: ApiError): void {
+  sendJson(res, status, { ok: false, error: error.toBody() })
 }
 
 function sendUnauthorized(res: ServerResponse): void {
   res.setHeader('WWW-Authenticate', 'Bearer')
-  sendError(res, 401, { code: 'forbidden', message: 'Missing or wrong access token. Open the address "npm run web" printed.' })
+  sendError(res, 401, ApiError.of('forbidden', 'bridge.badToken'))
 }
 
 function sendMethodNotAllowed(res: ServerResponse, allow: string): void {
   res.setHeader('Allow', allow)
-  sendError(res, 405, { code: 'bad_input', message: `Use ${allow} here.` })
+  sendError(res, 405, ApiError.of('bad_input', 'bridge.method', { allow }))
 }

@@ -17,31 +17,28 @@ export function parseCommandArgs<O extends Options>(argv: string[], options: O, 
     const flag = /'([^']+)'/.exec(err.message)?.[1]
     switch (err.code) {
       case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
-        throw new UsageError(`Unknown option ${flag ?? ''}.\n${usage}`)
-      case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-        throw new UsageError(`${cleanFlag(err.message)}\n${usage}`)
+        throw new UsageError('cli.unknownOption', { flag: flag ?? '' }, usage)
+      case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE': {
+        // "Option '--timeout <value>' argument missing" → "Option --timeout needs a value."
+        const missing = /Option '(-[^' ]+)(?: <value>)?' argument missing/.exec(err.message)
+        if (missing) throw new UsageError('cli.needsValue', { flag: missing[1]! }, usage)
+        throw new UsageError('cli.badArguments', { detail: err.message }, usage)
+      }
       default:
-        throw new UsageError(`${err.message}\n${usage}`)
+        throw new UsageError('cli.badArguments', { detail: err.message }, usage)
     }
   }
   if (parsed.positionals.length > maxPositionals) {
-    throw new UsageError(`Unexpected argument "${parsed.positionals[maxPositionals]}".\n${usage}`)
+    throw new UsageError('cli.unexpectedArgument', { arg: parsed.positionals[maxPositionals]! }, usage)
   }
   return parsed
-}
-
-function cleanFlag(message: string): string {
-  // "Option '--timeout <value>' argument missing" → "Option --timeout needs a value."
-  const m = /Option '(-[^' ]+)(?: <value>)?' argument missing/.exec(message)
-  if (m) return `Option ${m[1]} needs a value.`
-  return message
 }
 
 /** A whole number in [min, max] for flag `flag`, or a UsageError naming flag and value. */
 export function parseIntegerFlag(value: string | undefined, flag: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined
-  if (!/^\d+$/.test(value.trim())) throw new UsageError(`${flag} must be a whole number, not "${value}".`)
+  if (!/^\d+$/.test(value.trim())) throw new UsageError('cli.notWholeNumber', { flag, value })
   const n = Number(value)
-  if (n < min || n > max) throw new UsageError(`${flag} must be between ${min} and ${max}, not ${n}.`)
+  if (n < min || n > max) throw new UsageError('cli.outOfRange', { flag, min, max, value: n })
   return n
 }

@@ -1,9 +1,12 @@
 import type { DelegationSummary } from '../../shared/api'
 import { createIterativeResolver } from '../dns/iterative'
-import { parseServerAddress } from '../dns/server-address'
+import { parseServerAddress } from '../../shared/server-address'
 import { detectProvider } from './catalogs/providers'
-import { InputError, normalizeDiagnoseInput } from './input'
-import { baseDomainOf } from './placement'
+import * as z from 'zod'
+import { baseDomainOf } from '../../shared/placement'
+import { checkCertificateDomain } from '../../shared/record-input'
+import { checked } from '../../shared/schema-issues'
+import { authPort, InputError, inputErrorOf, rootServers, timeoutMs } from './input'
 
 export interface DelegationOptions {
   roots?: string[]
@@ -12,19 +15,20 @@ export interface DelegationOptions {
   signal?: AbortSignal
 }
 
+/** The diagnosis input's own checks for the fields a lookup takes, so the same words explain a bad domain. */
+const delegationInput = z.object({
+  domain: z.unknown().transform(checked(checkCertificateDomain)),
+  roots: rootServers,
+  authPort,
+  timeoutMs
+})
+
 /** Step 1 of the wizard: which zone holds the domain, its name servers, and the platform behind them. */
 export async function summarizeDelegation(domain: string, options: DelegationOptions = {}): Promise<DelegationSummary> {
-  // Reuse the diagnosis input checks so the same words explain a bad domain everywhere.
-  const input = normalizeDiagnoseInput({
-    domains: [domain],
-    host: '@',
-    type: 'TXT',
-    value: '-',
-    roots: options.roots,
-    authPort: options.authPort,
-    timeoutMs: options.timeoutMs
-  })
-  const base = baseDomainOf(input.domains[0]!)
+  const parsed = delegationInput.safeParse({ domain, ...options })
+  if (!parsed.success) throw inputErrorOf(parsed.error)
+  const input = parsed.data
+  const base = baseDomainOf(input.domain)
   const iterative = createIterativeResolver({
     rootServers: input.roots.length > 0 ? input.roots.map((r) => parseServerAddress(r)) : undefined,
     authPort: input.authPort ?? undefined,

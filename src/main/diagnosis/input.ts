@@ -1,166 +1,170 @@
-import { isIP } from 'node:net'
+/**
+ * What a person typed for a check, read by one zod schema: each field runs the shared check for it (src/shared)
+ * as a transform, so the result is the normalized input and a refusal names the field (`domains.1`, `host`,
+ * `value`...) with the message id of what is wrong. The API's channel schema checks shapes and bounds first;
+ * this is the meaning, and the CLI reaches it directly.
+ */
+import * as z from 'zod'
 import type { DiagnoseInput, VerificationRecordType } from '../../shared/diagnosis-types'
+import { DEFAULT_TIMEOUT_MS, LIMITS } from '../../shared/limits'
+import { type ErrorMessageId, LocalizedError, type MessageParams } from '../../shared/messages'
+import { checked, issueMessage } from '../../shared/schema-issues'
+import { checkCertificateDomain, checkHostRecord, checkRecordValue } from '../../shared/record-input'
+import { parseServerAddress } from '../../shared/server-address'
 import { DEFAULT_DEADLINE_MS } from '../dns/deadline'
-import { DnsError } from '../dns/errors'
-import { normalizeName } from '../dns/names'
-import { parseServerAddress } from '../dns/server-address'
 import { parseResolverSpec } from '../dns/resolvers'
 import { getCa, listCas } from './catalogs/cas'
 import { findPlatform, searchPlatforms } from '../../shared/platform-lookup'
 import { listProviders } from './catalogs/providers'
 
 /** Input the user got wrong; `field` names it (`domains.1`, `host`, `value`...) so a UI can point at it. */
-export class InputError extends Error {
+export class InputError extends LocalizedError {
   override name = 'InputError'
   constructor(
     readonly field: string,
-    message: string
+    messageId: ErrorMessageId,
+    params: MessageParams = {}
   ) {
-    super(message)
+    super(messageId, params)
   }
 }
 
-export interface NormalizedInput {
-  domains: string[]
-  host: string
-  type: VerificationRecordType
-  value: string
-  ca: string | null
-  platform: string | null
-  resolvers: string[] | null
-  roots: string[]
-  authPort: number | null
-  timeoutMs: number
-  /** Time limit of the whole check, in ms. */
-  deadlineMs: number
+/** Each element of a list through `check`, an issue at the element's index for the first it refuses. */
+function eachChecked<O>(check: (value: unknown) => O) {
+  return (values: unknown[], ctx: z.RefinementCtx): O[] => {
+    const out: O[] = []
+    for (const [i, value] of values.entries()) {
+      const result = checked(check, [i])(value, ctx)
+      if (result === z.NEVER) return z.NEVER
+      out.push(result)
+    }
+    return out
+  }
 }
 
-const MAX_DOMAINS = 100
-const MAX_VALUE_BYTES = 4096
+function fail(messageId: ErrorMessageId, params: MessageParams = {}): never {
+  throw new LocalizedError(messageId, params)
+}
+
+const certificateDomains = z.unknown().transform(
+  checked((value) => {
+    if (!Array.isArray(value) || value.length === 0) fail('input.noDomains')
+    if (value.length > LIMITS.domains) fail('input.tooManyDomains', { max: LIMITS.domains })
+    return value as unknown[]
+  })
+).transform(eachChecked(checkCertificateDomain))
+
+const recordType = z.unknown().transform(
+  checked((value): VerificationRecordType => {
+    const type = String(value ?? '').trim().toUpperCase()
+    return type === 'TXT' || type === 'CNAME' ? type : fail('input.recordType', { type: String(value) })
+  })
+)
+
+const optionalText = z.string().optional()
+
+/** A catalog id (`LE` → `letsencrypt`, `Cloudflare` → `cloudflare`); empty means none. */
+const caId = optionalText.transform(
+  checked((raw) => {
+    if (!raw) return null
+    return getCa(raw.trim())?.id ?? fail('input.unknownCa', { ca: raw, known: listCas().map((c) => c.id).join(', ') })
+  })
+)
+
+/** The platform the user names: by id, name in any language or alias, with "did you mean" for a near miss. */
+export function checkPlatform(raw: string): string {
+  const providers = listProviders()
+  const provider = findPlatform(raw, providers)
+  if (provider) return provider.id
+  const close = searchPlatforms(raw, providers, 3)
+  if (close.length > 0) fail('input.unknownPlatformNear', { platform: raw, near: close.map((p) => `${p.id} (${p.names.en})`).join(', ') })
+  return fail('input.unknownPlatform', { platform: raw, known: providers.map((p) => p.id).join(', ') })
+}
+
+const platformId = optionalText.transform(checked((raw) => (raw ? checkPlatform(raw) : null)))
+
+const resolverSpecs = z
+  .array(z.unknown())
+  .optional()
+  .transform((values, ctx) =>
+    values === undefined ? null : eachChecked((spec) => (parseResolverSpec(spec as string), (spec as string).trim()))(values, ctx)
+  )
+
+/** Root servers as `IP[:port]`: for labs, offline tests. */
+export const rootServers = z
+  .array(z.unknown())
+  .optional()
+  .transform((values, ctx) => eachChecked((spec) => (parseServerAddress(spec as string), (spec as string).trim()))(values ?? [], ctx))
+
+/** The port every authoritative server is asked on; null for 53 as delegated. */
+export const authPort = z
+  .unknown()
+  .optional()
+  .transform(
+    checked((value) => {
+      if (value === undefined || value === null) return null
+      const ok = Number.isInteger(value) && (value as number) >= LIMITS.port.min && (value as number) <= LIMITS.port.max
+      return ok ? (value as number) : fail('input.authPort', { port: String(value) })
+    })
+  )
+
+export const timeoutMs = z
+  .unknown()
+  .optional()
+  .transform(
+    checked((value) => {
+      const ms = value ?? DEFAULT_TIMEOUT_MS
+      const ok = Number.isInteger(ms) && (ms as number) >= LIMITS.timeoutMs.min && (ms as number) <= LIMITS.timeoutMs.max
+      return ok ? (ms as number) : fail('input.timeout', { ...LIMITS.timeoutMs, timeout: String(value) })
+    })
+  )
+
+/** Time limit of the whole check (deadline.ts): servers still silent then are given up on. */
+export const deadlineMs = z
+  .unknown()
+  .optional()
+  .transform(
+    checked((value) => {
+      const ms = value ?? DEFAULT_DEADLINE_MS
+      const ok = Number.isInteger(ms) && (ms as number) >= LIMITS.deadlineMs.min && (ms as number) <= LIMITS.deadlineMs.max
+      return ok ? (ms as number) : fail('input.deadline', { ...LIMITS.deadlineMs, deadline: String(value) })
+    })
+  )
+
+/** The whole input: fields in the order a person fills them, then the value, whose check depends on the type. */
+export const diagnoseInputMeaning = z
+  .object({
+    domains: certificateDomains,
+    type: recordType,
+    host: z.unknown().transform(checked(checkHostRecord)),
+    value: z.unknown(),
+    ca: caId,
+    platform: platformId,
+    resolvers: resolverSpecs,
+    roots: rootServers,
+    authPort,
+    timeoutMs,
+    deadlineMs
+  })
+  .transform(({ value, ...rest }, ctx) => {
+    const checkedValue = checked((v: unknown) => checkRecordValue(v, rest.type), ['value'])(value, ctx)
+    return checkedValue === z.NEVER ? z.NEVER : { ...rest, value: checkedValue }
+  })
+
+export type NormalizedInput = z.output<typeof diagnoseInputMeaning>
+
+/** The first issue of a failed parse as an InputError naming its field. */
+export function inputErrorOf(error: z.ZodError): InputError {
+  const issue = error.issues[0]
+  const field = issue?.path.map(String).join('.') ?? ''
+  const message = issueMessage(issue)
+  if (message) return new InputError(field, message.messageId, message.params)
+  return new InputError(field, 'schema.other', { what: { messageId: 'schema.field', params: { field } }, detail: issue?.message ?? '' })
+}
 
 /** Checks everything a person could have typed wrong, before a single packet is sent. */
 export function normalizeDiagnoseInput(input: DiagnoseInput): NormalizedInput {
-  if (!Array.isArray(input.domains) || input.domains.length === 0) {
-    throw new InputError('domains', 'Give at least one certificate domain, for example example.com.')
-  }
-  if (input.domains.length > MAX_DOMAINS) throw new InputError('domains', `At most ${MAX_DOMAINS} domains per check.`)
-  const domains = input.domains.map((d, i) => checkDomain(d, `domains.${i}`))
-  const type = String(input.type ?? '').trim().toUpperCase()
-  if (type !== 'TXT' && type !== 'CNAME') {
-    throw new InputError('type', `The record type must be TXT or CNAME (the CA's instructions say which), not "${input.type}".`)
-  }
-  const host = checkHost(input.host)
-  const value = checkValue(input.value, type)
-  const ca = input.ca ? checkCa(input.ca) : null
-  const platform = input.platform ? checkPlatform(input.platform) : null
-  const resolvers = input.resolvers === undefined ? null : input.resolvers.map((r, i) => checkResolver(r, `resolvers.${i}`))
-  const roots = (input.roots ?? []).map((r, i) => {
-    try {
-      parseServerAddress(r)
-      return r.trim()
-    } catch (e) {
-      throw new InputError(`roots.${i}`, (e as Error).message)
-    }
-  })
-  const authPort = input.authPort ?? null
-  if (authPort !== null && (!Number.isInteger(authPort) || authPort < 1 || authPort > 65535)) {
-    throw new InputError('authPort', `The authoritative port must be a number from 1 to 65535, not ${input.authPort}.`)
-  }
-  const timeoutMs = input.timeoutMs ?? 2000
-  if (!Number.isInteger(timeoutMs) || timeoutMs < 50 || timeoutMs > 60_000) {
-    throw new InputError('timeoutMs', `The timeout must be between 50 and 60000 ms, not ${input.timeoutMs}.`)
-  }
-  const deadlineMs = input.deadlineMs ?? DEFAULT_DEADLINE_MS
-  if (!Number.isInteger(deadlineMs) || deadlineMs < 1000 || deadlineMs > 600_000) {
-    throw new InputError('deadlineMs', `The time limit of a check must be between 1000 and 600000 ms, not ${input.deadlineMs}.`)
-  }
-  return { domains, host, type, value, ca, platform, resolvers, roots, authPort, timeoutMs, deadlineMs }
-}
-
-function checkDomain(raw: unknown, field: string): string {
-  if (typeof raw !== 'string' || raw.trim() === '') throw new InputError(field, 'A certificate domain is empty.')
-  const text = raw.trim()
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text) || text.includes('/')) {
-    throw new InputError(field, `"${text}" looks like a web address. Give only the domain, for example example.com.`)
-  }
-  // `192.0.2.1`, `[2001:db8::1]`, and either with a port, as copied from an address bar or a server list.
-  const withoutPort = text.replace(/^\[(.*)\](:\d+)?$/, '$1').replace(/^([^:]*):\d+$/, '$1')
-  if (isIP(withoutPort) !== 0) {
-    throw new InputError(field, `"${text}" is an IP address. DNS verification is for domain names, for example example.com.`)
-  }
-  if (text.includes(':')) {
-    throw new InputError(field, `"${text}" has a port or a colon in it. Give only the domain, for example example.com.`)
-  }
-  const wildcard = text.startsWith('*.')
-  try {
-    const name = normalizeName(wildcard ? text.slice(2) : text)
-    if (name.includes('*')) throw new InputError(field, `"${text}": a wildcard may only be the first label (*.example.com).`)
-    if (!name.includes('.')) throw new InputError(field, `"${text}" is not a full domain name; it needs a dot, for example example.com.`)
-    return wildcard ? `*.${name}` : name
-  } catch (e) {
-    if (e instanceof DnsError) throw new InputError(field, e.message)
-    throw e
-  }
-}
-
-function checkHost(raw: unknown): string {
-  if (typeof raw !== 'string' || raw.trim() === '') {
-    throw new InputError('host', 'The host record is empty. Copy it from the CA, for example _dnsauth.')
-  }
-  const text = raw.trim()
-  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(text) || text.includes('/')) {
-    throw new InputError('host', `"${text}" looks like a web address, not a host record. The host record looks like _dnsauth or _dnsauth.example.com.`)
-  }
-  if (isIP(text) !== 0) throw new InputError('host', `"${text}" is an IP address, not a host record such as _dnsauth.`)
-  if (text === '@') return text
-  try {
-    normalizeName(text)
-  } catch (e) {
-    if (e instanceof DnsError) throw new InputError('host', e.message)
-    throw e
-  }
-  return text
-}
-
-function checkValue(raw: unknown, type: string): string {
-  if (typeof raw !== 'string' || raw.trim() === '') {
-    throw new InputError('value', 'The record value is empty. Copy it exactly from the CA.')
-  }
-  // Kept as typed (minus surrounding space): stray quotes or inner spaces are what the diagnosis is for.
-  const value = raw.trim()
-  if (Buffer.byteLength(value) > MAX_VALUE_BYTES) throw new InputError('value', `The record value is longer than ${MAX_VALUE_BYTES} bytes.`)
-  if (type === 'CNAME') {
-    try {
-      normalizeName(value)
-    } catch (e) {
-      throw new InputError('value', `A CNAME value must be a domain name: ${(e as Error).message}`)
-    }
-  }
-  return value
-}
-
-function checkCa(raw: string): string {
-  const ca = getCa(raw.trim())
-  if (!ca) throw new InputError('ca', `Unknown CA "${raw}". Known: ${listCas().map((c) => c.id).join(', ')}.`)
-  return ca.id
-}
-
-function checkPlatform(raw: string): string {
-  const providers = listProviders()
-  const provider = findPlatform(raw, providers)
-  if (!provider) {
-    const close = searchPlatforms(raw, providers, 3)
-    const hint = close.length > 0 ? `Did you mean ${close.map((p) => `${p.id} (${p.names.en})`).join(', ')}?` : `Known: ${providers.map((p) => p.id).join(', ')}.`
-    throw new InputError('platform', `Unknown DNS platform "${raw}". ${hint}`)
-  }
-  return provider.id
-}
-
-function checkResolver(raw: string, field: string): string {
-  try {
-    parseResolverSpec(raw)
-    return raw.trim()
-  } catch (e) {
-    throw new InputError(field, (e as Error).message)
-  }
+  const result = diagnoseInputMeaning.safeParse(input)
+  if (!result.success) throw inputErrorOf(result.error)
+  return result.data
 }

@@ -1,5 +1,5 @@
 import type { NearMissObservation } from '../../shared/diagnosis-types'
-import { nameLabels, stripDot } from '../dns/names'
+import { nameLabels, stripDot } from '../../shared/names'
 
 export interface NearMissName {
   name: string

@@ -9,9 +9,9 @@ import type { DnsRecord, DnsResponse, ServerAddress } from '../../shared/dns-typ
 import type { ExchangeOptions } from '../dns/exchange'
 import { DS_DIGEST_TYPES, dsDigest, keyTag } from '../dns/dnssec'
 import type { ZoneFound } from '../dns/iterative-types'
-import { parentName, sameName, stripDot } from '../dns/names'
-import { serverToString } from '../dns/server-address'
-import { tries, type ObserveDeps } from './observe'
+import { parentName, sameName, stripDot } from '../../shared/names'
+import { serverToString } from '../../shared/server-address'
+import { tries, type ObserveDeps } from './observations'
 
 export async function observeDnssec(
   name: string,

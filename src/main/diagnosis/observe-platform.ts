@@ -6,10 +6,10 @@
 import type { PlatformObservation } from '../../shared/diagnosis-types'
 import type { ServerAddress } from '../../shared/dns-types'
 import type { ExchangeOptions } from '../dns/exchange'
-import { sameName, stripDot } from '../dns/names'
-import { serverToString } from '../dns/server-address'
+import { sameName, stripDot } from '../../shared/names'
+import { serverToString } from '../../shared/server-address'
 import type { NormalizedInput } from './input'
-import { recordValue, tries, type ObserveDeps } from './observe'
+import { recordValue, tries, type ObserveDeps } from './observations'
 
 export async function observeAtPlatform(
   platform: string,

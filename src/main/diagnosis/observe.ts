@@ -9,66 +9,32 @@
 import type {
   AuthoritativeObservation,
   CaaObservation,
-  DiagnosisReport,
-  DnssecObservation,
   NearMissObservation,
   PlatformObservation,
-  RecordPlacement,
   ResolverObservation,
   ServerStatus,
   ZoneObservation
 } from '../../shared/diagnosis-types'
-import type { DnsRecord, ExchangeFailure, ExchangeOutcome, ServerAddress } from '../../shared/dns-types'
+import type { DnsRecord, ExchangeFailure, ServerAddress } from '../../shared/dns-types'
+import type { ExchangeOptions } from '../dns/exchange'
 import type { ProviderMatch } from '../../shared/catalog-types'
-import type { ExchangeOptions, QuestionInput } from '../dns/exchange'
 import { isRegistryZone } from '../dns/iterative'
 import type { IterativeResolver, ZoneNotFound, ZoneResult } from '../dns/iterative-types'
-import { askableName, isSubdomainOf, sameName, parentName, stripDot } from '../dns/names'
+import { askableName, isSubdomainOf, sameName, parentName, stripDot } from '../../shared/names'
 import { registrableDomain } from '../../shared/registrable-domain'
 import type { ResolverTarget } from '../dns/resolvers'
-import { serverToString } from '../dns/server-address'
+import { serverToString } from '../../shared/server-address'
 import { detectProvider, getProvider } from './catalogs/providers'
 import { observeAtPlatform } from './observe-platform'
 import type { NormalizedInput } from './input'
 import { compareTxtValue } from './compare-values'
 import { observeDnssec } from './observe-dnssec'
+import { recordValue, tries, type Observations, type ObserveDeps } from './observations'
 import { nearMissNames } from './near-miss'
-import { placeRecord, baseDomainOf, recordNameFor } from './placement'
+import { placeRecord, baseDomainOf, recordNameFor } from '../../shared/placement'
 import { hasExpectedValues, type ExpectedRecordSet } from './rules/record-match'
 
-export interface Observations {
-  input: NormalizedInput
-  placements: RecordPlacement[]
-  zones: ZoneObservation[]
-  authoritative: AuthoritativeObservation[]
-  nearMisses: NearMissObservation[]
-  resolvers: ResolverObservation[]
-  caa: CaaObservation[]
-  /** DNSSEC records behind each validation failure (empty when no resolver failed validation). */
-  dnssec: DnssecObservation[]
-  /** The platform the user named, asked directly when the name servers point elsewhere. */
-  atPlatform: PlatformObservation[]
-  provider: ProviderMatch | null
-  /** ms since epoch when gathering started. */
-  startedAt: number
-  /** The previous check of the same records (the watch loop's last report), to tell a wait that ran out. */
-  previous: DiagnosisReport | null
-  /** The check's time limit in ms when it was reached before everything was seen (set by runDiagnosis). */
-  deadlineReachedMs?: number | null
-}
-
-export interface ObserveDeps {
-  iterative: IterativeResolver
-  resolverTargets: ResolverTarget[]
-  query: (question: QuestionInput, server: ServerAddress, options: ExchangeOptions) => Promise<ExchangeOutcome>
-  /** Progress callback: `done` of `total` lookups finished. */
-  onProgress?: (done: number, total: number) => void
-  signal?: AbortSignal
-  /** The previous report of the same check, if any (see `Observations.previous`). */
-  previous?: DiagnosisReport | null
-  /** A platform's own name servers (provider catalog by default; a lab names its own). */
-  platformNameservers?: (platformId: string) => readonly string[]
-}
+export type { Observations, ObserveDeps } from './observations'
 
 export async function gatherObservations(input: NormalizedInput, deps: ObserveDeps): Promise<Observations> {
   const startedAt = Date.now()
@@ -503,25 +469,6 @@ async function observeCaa(certificateDomain: string, iterative: IterativeResolve
   const belowTld = levels.filter((level) => !isRegistryZone(level))
   const registries = levels.filter((level) => isRegistryZone(level))
   return (await nearest(belowTld)) ?? (await nearest(registries)) ?? { certificateDomain, foundAt: null, records: [] }
-}
-
-/**
- * How long to wait for each try, and how many: the timeout the user set is split into three shorter tries within
- * the same worst case as before (two full timeouts). A dropped packet then costs a third of the timeout, not all of
- * it: networks and public resolvers that rate-limit drop a few packets of a burst, and a re-check that follows the
- * first one closely is the burst that gets dropped.
- */
-export function tries(timeoutMs: number): Pick<ExchangeOptions, 'timeoutMs' | 'retries' | 'deadlineMs'> {
-  return { timeoutMs: Math.min(timeoutMs, Math.max(MIN_TRY_MS, Math.round(timeoutMs / 3))), retries: 2, deadlineMs: timeoutMs * 2 }
-}
-
-/** Below this a far resolver doing a cold recursion would be retried before it could answer. */
-const MIN_TRY_MS = 400
-
-export function recordValue(record: DnsRecord): string {
-  if (record.data.kind === 'txt') return record.data.value
-  if (record.data.kind === 'name') return lowerNoDot(record.data.target)
-  return record.text
 }
 
 function lowerNoDot(name: string): string {

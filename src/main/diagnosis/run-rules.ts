@@ -1,5 +1,5 @@
 import { createFinding, sortFindings, type Finding } from '../../shared/findings'
-import type { Observations } from './observe'
+import type { Observations } from './observations'
 import { RULES } from './rules'
 import type { Rule } from './rules/rule'
 

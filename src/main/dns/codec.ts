@@ -101,7 +101,7 @@ function writeQuery(
   const classCode = CLASS_CODES[klass]
   if (classCode === undefined) return null
   // dns-packet drops one leading and one trailing dot, then writes each label after its length.
-  let from = name.charCodeAt(0) === 0x2e ? 1 : 0
+  const from = name.charCodeAt(0) === 0x2e ? 1 : 0
   let to = name.length
   if (to > from && name.charCodeAt(to - 1) === 0x2e) to--
   const nameBytes = to > from ? to - from + 2 : 1
@@ -454,7 +454,28 @@ function rfc3597Name(name: string): string {
   return name.startsWith('UNKNOWN_') ? `TYPE${name.slice('UNKNOWN_'.length)}` : name
 }
 
-function toRecordData(type: string, v: any): RecordData {
+/** Our record data of one kind, without its `kind`: what dns-packet decodes under the same field names. */
+type SameFields<K extends RecordData['kind']> = Omit<Extract<RecordData, { kind: K }>, 'kind'>
+
+/** The fields dns-packet's record decoders give for the types converted below (the package is untyped). */
+type DecodedRdata = SameFields<'soa'> &
+  SameFields<'mx'> &
+  SameFields<'srv'> &
+  Pick<SameFields<'caa'>, 'flags' | 'tag' | 'value'> &
+  Pick<SameFields<'ds'>, 'keyTag' | 'algorithm' | 'digestType'> &
+  Pick<SameFields<'rrsig'>, 'typeCovered' | 'labels' | 'expiration' | 'inception'> &
+  Pick<SameFields<'nsec'>, 'nextDomain'> & {
+    issuerCritical: boolean
+    digest: Uint8Array
+    key: Uint8Array
+    originalTTL: number
+    signersName: string
+    signature: Uint8Array
+    rrtypes: string[]
+  }
+
+function toRecordData(type: string, decoded: unknown): RecordData {
+  const v = decoded as DecodedRdata
   switch (type) {
     case 'A':
     case 'AAAA':
@@ -465,7 +486,7 @@ function toRecordData(type: string, v: any): RecordData {
     case 'PTR':
       return { kind: 'name', target: String(v) }
     case 'TXT': {
-      const strings = (v as Buffer[]).map((b) => b.toString('utf8'))
+      const strings = (decoded as Buffer[]).map((b) => b.toString('utf8'))
       return { kind: 'txt', strings, value: strings.join('') }
     }
     case 'SOA':

@@ -1,7 +1,7 @@
 import type { DnsRecord, DnsResponse, ServerAddress } from '../../shared/dns-types'
 import type { TraceStep } from './iterative-types'
-import type { WalkEnd, ZoneServers } from './iterative-walk'
-import { isSubdomainOf, nameLabels, parentName, stripDot } from './names'
+import type { WalkEnd, ZoneServers } from './walk-types'
+import { isSubdomainOf, nameLabels, parentName, stripDot } from '../../shared/names'
 
 /**
  * What one resolver has learned about the shape of the tree, shared by all its walks the way a

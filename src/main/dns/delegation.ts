@@ -1,5 +1,5 @@
 import type { DnsRecord, DnsResponse } from '../../shared/dns-types'
-import { isSubdomainOf, sameName, stripDot } from './names'
+import { isSubdomainOf, sameName, stripDot } from '../../shared/names'
 
 /** A referral: the asked server does not hold `name` itself and points to the servers of a zone below its own. */
 export interface Referral {

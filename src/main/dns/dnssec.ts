@@ -3,7 +3,7 @@
  * and DS digests. No validation of signatures: a validating resolver does that; this names which link is broken.
  */
 import { createHash } from 'node:crypto'
-import { stripDot } from './names'
+import { stripDot } from '../../shared/names'
 
 export interface DnskeyFields {
   flags: number

@@ -1,18 +1,20 @@
 import type { DnsQuestion, ExchangeFailureCode, ServerAddress } from '../../shared/dns-types'
+import { englishMessage, type ErrorMessageId, type MessageParams, type MessageRef } from '../../shared/messages'
 
 /** Base of every error the DNS layer throws on purpose; anything else escaping it is a bug. */
 export class DnsError extends Error {
   override name = 'DnsError'
 }
 
-/** Input that is not a valid domain name; the message names the offending part. */
-export class InvalidNameError extends DnsError {
-  override name = 'InvalidNameError'
-}
-
-/** A server address string that cannot be parsed. */
-export class InvalidServerError extends DnsError {
-  override name = 'InvalidServerError'
+/** A question DNS cannot carry (a record type or class that does not exist), as a person typed it. */
+export class InvalidQuestionError extends DnsError implements MessageRef {
+  override name = 'InvalidQuestionError'
+  constructor(
+    readonly messageId: ErrorMessageId,
+    readonly params: MessageParams
+  ) {
+    super(englishMessage(messageId, params))
+  }
 }
 
 /** Bytes that are not a well-formed DNS message. `offset` points at the first byte that could not be read. */

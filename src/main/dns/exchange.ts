@@ -2,9 +2,9 @@ import { randomFillSync } from 'node:crypto'
 import { performance } from 'node:perf_hooks'
 import type { DnsQuestion, ExchangeOutcome, ExchangeResult, ServerAddress, TransportName } from '../../shared/dns-types'
 import { decodeHeaderAndQuestion, decodeMessage, encodeQuery, isResponse, isTruncated, peekId, typeCode, typeName } from './codec'
-import { DnsError, ExchangeError } from './errors'
-import { normalizeName, sameName } from './names'
-import { parseServerAddress } from './server-address'
+import { DnsError, ExchangeError, InvalidQuestionError } from './errors'
+import { normalizeName, sameName } from '../../shared/names'
+import { parseServerAddress } from '../../shared/server-address'
 import { tcpTry, TryFailure, udpTry, type ReplyFilter, type TryReply } from './transport'
 
 export interface ExchangeOptions {
@@ -46,19 +46,19 @@ const DEFAULTS = {
   tcp: false
 }
 
-/** Validated question in wire form; throws InvalidNameError / DnsError naming the problem. */
+/** Validated question in wire form; throws InvalidNameError / InvalidQuestionError naming the problem. */
 export function toQuestion(input: QuestionInput): DnsQuestion {
   const name = normalizeName(input.name)
   const type = input.type ?? 'A'
   let canonicalType = canonicalTypes.get(type)
   if (canonicalType === undefined) {
     const code = typeCode(type.trim())
-    if (code === undefined) throw new DnsError(`"${input.type}" is not a DNS record type (for example TXT, CNAME, CAA, A).`)
+    if (code === undefined) throw new InvalidQuestionError('query.unknownType', { type: String(input.type) })
     canonicalType = typeName(code)
     if (canonicalTypes.size < 256) canonicalTypes.set(type, canonicalType)
   }
   const klass = input.class === undefined || input.class === 'IN' ? 'IN' : input.class.toUpperCase()
-  if (klass !== 'IN' && klass !== 'CH') throw new DnsError(`Class "${input.class}" is not supported; use IN.`)
+  if (klass !== 'IN' && klass !== 'CH') throw new InvalidQuestionError('query.unknownClass', { class: String(input.class) })
   return { name, type: canonicalType, class: klass }
 }
 

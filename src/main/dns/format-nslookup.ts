@@ -1,5 +1,5 @@
 import type { DnsRecord, ExchangeOutcome } from '../../shared/dns-types'
-import { stripDot } from './names'
+import { stripDot } from '../../shared/names'
 
 /**
  * Prints an exchange the way BIND's nslookup does, so a user can hold it next to what their own

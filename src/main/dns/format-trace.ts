@@ -1,7 +1,7 @@
 import type { DnsRecord } from '../../shared/dns-types'
 import type { ResolveResult, TraceStep } from './iterative-types'
-import { absolute } from './names'
-import { formatServer } from './server-address'
+import { absolute } from '../../shared/names'
+import { formatServer } from '../../shared/server-address'
 
 /**
  * The path of an iterative resolution in the layout of `dig +trace`: for each server asked, the

@@ -1,8 +1,8 @@
 import type { DnsRecord, ExchangeOutcome } from '../../shared/dns-types'
 import type { ResponseMeaning } from './delegation'
 import type { ResolveFailure, ResolveFailureCode, ServerRef, TraceStep } from './iterative-types'
-import { stripDot } from './names'
-import { serverToString } from './server-address'
+import { stripDot } from '../../shared/names'
+import { serverToString } from '../../shared/server-address'
 
 // Words and evidence of an iterative resolution: failure messages for people and the trace steps.
 

@@ -1,6 +1,7 @@
 import type { DnsRecord, DnsResponse, ExchangeOutcome, ServerAddress } from '../../shared/dns-types'
-import { interpretResponse, type Referral, type ResponseMeaning } from './delegation'
+import { interpretResponse, type Referral } from './delegation'
 import { DelegationCache } from './delegation-cache'
+import type { WalkEnd, ZoneReply, ZoneServers } from './walk-types'
 import type { Exchanger } from './exchange'
 import {
   answeredStep,
@@ -11,11 +12,11 @@ import {
   serverLabel,
   unreachableMessage
 } from './iterative-report'
-import type { NameserverLookup, ResolveFailure, ResolveSuccess, ServerRef, TraceStep } from './iterative-types'
-import { isSubdomainOf, sameName, stripDot, askableName } from './names'
+import type { NameserverLookup, ResolveFailure, ResolveSuccess, TraceStep } from './iterative-types'
+import { askableName, isSubdomainOf, sameName, stripDot } from '../../shared/names'
 import type { QueryCache } from './query-cache'
-import { addressTypes, type FamilyChoice, type NamedServer } from './root-hints'
-import { canonicalIp } from './server-address'
+import { addressTypes, type FamilyChoice } from './root-hints'
+import { canonicalIp } from '../../shared/server-address'
 
 
 /** Nested lookups of name server addresses (a glueless server whose zone is glueless too, ...). */
@@ -35,14 +36,6 @@ export interface WalkSettings {
   exchange: Exchanger
 }
 
-/** The servers of one zone, as far as they are known (addresses may still have to be looked up). */
-export interface ZoneServers {
-  zone: string
-  servers: NamedServer[]
-  /** The referral that led here; null for the root hints. */
-  referral: Referral | null
-}
-
 /** State of one top-level call, shared by the lookups it starts. */
 export interface WalkContext {
   budget: { queriesLeft: number }
@@ -53,23 +46,9 @@ export interface WalkContext {
   lookups: NameserverLookup[]
 }
 
+export type { WalkEnd, ZoneReply, ZoneServers } from './walk-types'
+
 export type Outcome<T> = { ok: true; value: T } | { ok: false; failure: ResolveFailure }
-
-type FinalMeaning = Exclude<ResponseMeaning, { kind: 'lame' } | { kind: 'referral' }>
-
-export interface ZoneReply {
-  server: ServerRef
-  response: DnsResponse
-  meaning: Exclude<ResponseMeaning, { kind: 'lame' }>
-  /** The trace step of this reply. */
-  step: TraceStep
-}
-
-/** Where a walk down the tree ended: an answer of some kind from the servers of `at`. */
-export interface WalkEnd extends ZoneReply {
-  at: ZoneServers
-  meaning: FinalMeaning
-}
 
 /** A successful resolution without its path: the walker's result before the public fields are added. */
 export type ResolvedName = Pick<ResolveSuccess, 'status' | 'canonicalName' | 'answers' | 'soa' | 'zone' | 'server' | 'response'>

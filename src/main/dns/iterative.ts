@@ -13,10 +13,10 @@ import type {
   ZoneResult
 } from './iterative-types'
 import { Walker, type ZoneServers } from './iterative-walk'
-import { sameName } from './names'
+import { sameName } from '../../shared/names'
 import { createQueryCache } from './query-cache'
 import { rootHintServers } from './root-hints'
-import { DNS_PORT, parseServerAddress } from './server-address'
+import { DNS_PORT, parseServerAddress } from '../../shared/server-address'
 import { findZoneApex, getDelegation } from './zone-apex'
 
 export type * from './iterative-types'

@@ -1,5 +1,5 @@
 import type { DnsRecord } from '../../shared/dns-types'
-import { absolute } from './names'
+import { absolute } from '../../shared/names'
 
 /** The RDATA of a record in presentation format, the way dig prints it, so outputs can be compared. */
 export function formatRdata(record: Pick<DnsRecord, 'data'>): string {

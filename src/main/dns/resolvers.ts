@@ -1,17 +1,9 @@
 import { getServers } from 'node:dns'
 import type { ServerAddress } from '../../shared/dns-types'
-import presets from './data/public-resolvers.json'
-import { InvalidServerError } from './errors'
-import { parseServerAddress } from './server-address'
+import { RESOLVER_PRESET_IDS, RESOLVER_PRESETS, type ResolverPresetData } from '../../shared/resolver-presets'
+import { InvalidServerError, parseServerAddress } from '../../shared/server-address'
 
-export interface ResolverPreset {
-  id: string
-  name: string
-  ipv4: string[]
-  ipv6: string[]
-  /** Whether the operator validates DNSSEC, so a SERVFAIL there may mean a bogus signature. */
-  validates: boolean
-}
+export type ResolverPreset = ResolverPresetData
 
 /** A resolver the user can check against: a preset, the system's, or one typed in. */
 export interface ResolverTarget {
@@ -23,7 +15,7 @@ export interface ResolverTarget {
 }
 
 export function listResolverPresets(): ResolverPreset[] {
-  return presets.resolvers.map((r) => ({ ...r, ipv4: [...r.ipv4], ipv6: [...r.ipv6] }))
+  return RESOLVER_PRESETS.map((r) => ({ ...r, ipv4: [...r.ipv4], ipv6: [...r.ipv6] }))
 }
 
 export function getResolverPreset(id: string): ResolverPreset | undefined {
@@ -65,7 +57,7 @@ export function parseResolverSpec(spec: string): ResolverTarget[] {
   const text = spec.trim()
   if (text.toLowerCase() === 'system') {
     const system = systemResolverTargets()
-    if (system.length === 0) throw new InvalidServerError('This computer has no DNS resolver configured.')
+    if (system.length === 0) throw new InvalidServerError('server.noSystemResolver')
     return system
   }
   const preset = getResolverPreset(text)
@@ -74,9 +66,8 @@ export function parseResolverSpec(spec: string): ResolverTarget[] {
     const address = parseServerAddress(text)
     return [{ id: text, label: text, address, source: 'custom' }]
   } catch (e) {
-    if (e instanceof InvalidServerError && !/[:.\[]/.test(text)) {
-      const ids = listResolverPresets().map((r) => r.id).join(', ')
-      throw new InvalidServerError(`"${spec}" is neither an IP address nor a known resolver (system, ${ids}).`)
+    if (e instanceof InvalidServerError && !/[:.[]/.test(text)) {
+      throw new InvalidServerError('server.unknownResolver', { input: spec, known: ['system', ...RESOLVER_PRESET_IDS].join(', ') })
     }
     throw e
   }

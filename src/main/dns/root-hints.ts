@@ -1,6 +1,6 @@
 import type { ServerAddress } from '../../shared/dns-types'
 import hints from './data/root-hints.json'
-import { canonicalIp, DNS_PORT } from './server-address'
+import { canonicalIp, DNS_PORT } from '../../shared/server-address'
 
 /** Which address families an iterative resolver talks to. IPv4 only by default: many machines have no IPv6 route. */
 export type FamilyChoice = 'ipv4' | 'ipv6' | 'both'

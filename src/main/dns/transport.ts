@@ -2,7 +2,7 @@ import { createSocket, type RemoteInfo, type Socket } from 'node:dgram'
 import { lookup as dnsLookup } from 'node:dns'
 import { connect, isIP } from 'node:net'
 import type { DnsResponse, ServerAddress } from '../../shared/dns-types'
-import { canonicalIp } from './server-address'
+import { canonicalIp } from '../../shared/server-address'
 
 /**
  * Decides whether bytes that arrived are the reply we wait for. Returns the decoded response, or a

@@ -9,7 +9,7 @@
  * asked everything else.
  */
 import type { DnsQuestion, ExchangeOutcome, ServerAddress } from '../../shared/dns-types'
-import { serverToString } from './server-address'
+import { serverToString } from '../../shared/server-address'
 
 /** Timeouts on distinct questions, with no answer ever, before a server is skipped for the rest of the run. */
 export const TIMEOUTS_BEFORE_SKIPPING = 2

@@ -4,7 +4,7 @@ import type { DnsRecord, ServerAddress } from '../../shared/dns-types'
 import type { NameserverLookup, ResolveFailure, TraceStep, ZoneFound, ZoneNotFound, ZoneNotFoundReason, ZoneServer } from './iterative-types'
 import { serverLabel, zoneLabel } from './iterative-report'
 import { zoneOfAnswer, type WalkContext, type WalkEnd, type Walker, type ZoneServers } from './iterative-walk'
-import { isSubdomainOf, nameLabels, sameName, stripDot } from './names'
+import { isSubdomainOf, nameLabels, sameName, stripDot } from '../../shared/names'
 import { addressTypes } from './root-hints'
 
 /**

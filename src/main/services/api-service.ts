@@ -21,11 +21,12 @@ import { listCas } from '../diagnosis/catalogs/cas'
 import { listProviders } from '../diagnosis/catalogs/providers'
 import { normalizeDiagnoseInput } from '../diagnosis/input'
 import { listResolverPresets } from '../dns/resolvers'
-import { toApiErrorBody } from '../api/channel-schemas'
 import { createDiagnosisQueue } from './diagnosis-queue'
+import { isInputProblem } from './input-problem'
 import { renderReport } from './report'
 import { SessionStore } from './session-store'
-import { defaultSettings, SettingsStore } from './settings-store'
+import { defaultSettings } from '../../shared/default-settings'
+import { SettingsStore } from './settings-store'
 import { type StoreLogger, type StoreProblem, consoleLogger } from './store-problems'
 import { type WatchTimers, WatchService } from './watch-service'
 
@@ -89,7 +90,7 @@ export function createApiService(options: ApiServiceOptions): ApiService {
     onReport: async (sessionId, report) => {
       await sessionStore.update(sessionId, (s) => ({ ...s, lastReport: report, lastVerdict: report.verdict }))
     },
-    isPermanentError: (error) => toApiErrorBody(error).code === 'bad_input',
+    isPermanentError: isInputProblem,
     timers: options.timers
   })
 

@@ -10,7 +10,9 @@ import { randomUUID } from 'node:crypto'
 import { readdir, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { VerificationSession } from '../../shared/api'
-import { ApiFailure, LIMITS, SESSION_ID_PATTERN, verificationSessionSchema } from '../api/channel-schemas'
+import { ApiError } from '../../shared/api-result'
+import { LIMITS } from '../../shared/limits'
+import { SESSION_ID_PATTERN, verificationSessionSchema } from './stored-schemas'
 import { entryKind, moveAside, readTextIfExists, removeStaleTempFiles, UnusableEntryError, writeFileAtomic } from './atomic-file'
 import { KeyedLock } from './keyed-lock'
 import { type StoreLogger, type StoreProblem, consoleLogger } from './store-problems'
@@ -79,13 +81,13 @@ export class SessionStore {
    */
   async save(session: VerificationSession): Promise<VerificationSession> {
     const id = session.id === '' ? randomUUID() : session.id
-    if (!isValidSessionId(id)) throw new ApiFailure('bad_input', 'A session id uses only letters, digits, "-" and "_".', 'id')
+    if (!isValidSessionId(id)) throw ApiError.of('bad_input', 'schema.sessionId', {}, 'id')
     await this.cleanOnce()
     await this.checkFolder()
     return this.lock.run(id, async () => {
       const existing = await this.read(id)
       if (!existing && (await this.storedIds()).length >= this.maxSessions) {
-        throw new ApiFailure('bad_input', `At most ${this.maxSessions} sessions are kept. Delete finished ones first.`)
+        throw ApiError.of('bad_input', 'api.tooManySessions', { max: this.maxSessions })
       }
       const now = this.now().toISOString()
       const stored: VerificationSession = {

@@ -6,38 +6,13 @@
  */
 import { join } from 'node:path'
 import type { AppSettings } from '../../shared/api'
-import { appSettingsFieldSchemas, appSettingsSchema } from '../api/channel-schemas'
-import { listResolverPresets } from '../dns/resolvers'
+import { defaultSettings } from '../../shared/default-settings'
+import { appSettingsFieldSchemas, appSettingsSchema } from './stored-schemas'
 import { KeyedLock } from './keyed-lock'
 import { moveAside, notAFileProblem, readTextIfExists, UnusableEntryError, writeFileAtomic } from './atomic-file'
 import { type StoreLogger, type StoreProblem, consoleLogger } from './store-problems'
 
 export const SETTINGS_FILE = 'settings.json'
-
-type Locale = AppSettings['locale']
-
-/** The app's locale for a BCP 47 tag (`zh-Hans-CN` → `zh-CN`, `es-MX` → `es`), English otherwise. */
-export function localeFromTag(tag: string | undefined): Locale {
-  const language = (tag ?? '').toLowerCase().split(/[-_]/)[0]
-  if (language === 'zh') return 'zh-CN'
-  if (language === 'es') return 'es'
-  return 'en'
-}
-
-/** Settings before the user changes anything: the system's resolvers plus every public preset, as the engine does. */
-export function defaultSettings(locale: Locale = 'en'): AppSettings {
-  return {
-    presets: listResolverPresets().map((p) => p.id),
-    includeSystemResolvers: true,
-    customResolvers: [],
-    roots: [],
-    authPort: null,
-    timeoutMs: 2000,
-    locale,
-    theme: 'system',
-    watchIntervalSeconds: 30
-  }
-}
 
 export interface SettingsStoreOptions {
   dataDir: string

@@ -7,6 +7,7 @@
  */
 import type { WatchProgress } from '../../shared/api'
 import type { DiagnoseInput, DiagnosisReport } from '../../shared/diagnosis-types'
+import { shownMessageOf } from '../../shared/messages'
 
 export type RunDiagnosisFn = (
   input: DiagnoseInput,
@@ -123,7 +124,7 @@ export class WatchService {
       const percent = Math.floor(progress * 100)
       if (watch.stopped || percent === lastPercent) return
       lastPercent = percent
-      this.emit(watch, { phase: 'checking', progress: percent / 100, report: null, nextCheckAt: null, message: null })
+      this.emit(watch, { phase: 'checking', progress: percent / 100, report: null, nextCheckAt: null, error: null })
     }
     emitChecking(0)
     try {
@@ -134,7 +135,7 @@ export class WatchService {
         onQueued: () => {
           if (watch.stopped) return
           lastPercent = -1 // the next `checking` is news again
-          this.emit(watch, { phase: 'queued', progress: 0, report: null, nextCheckAt: null, message: null })
+          this.emit(watch, { phase: 'queued', progress: 0, report: null, nextCheckAt: null, error: null })
         },
         onStarted: () => emitChecking(0),
         onProgress: (done, total) => emitChecking(total > 0 ? Math.min(1, Math.max(0, done / total)) : 0),
@@ -151,14 +152,13 @@ export class WatchService {
       const verified = report.verdict === 'verified'
       const nextCheckAt = verified ? null : this.schedule(watch)
       if (verified) this.end(watch)
-      this.emit(watch, { phase: 'done', progress: 1, report, nextCheckAt, message: null })
+      this.emit(watch, { phase: 'done', progress: 1, report, nextCheckAt, error: null })
     } catch (error) {
       if (watch.stopped || controller.signal.aborted) return
       const permanent = this.options.isPermanentError?.(error) ?? false
       const nextCheckAt = permanent ? null : this.schedule(watch)
       if (permanent) this.end(watch)
-      const message = error instanceof Error ? error.message : String(error)
-      this.emit(watch, { phase: 'error', progress: 0, report: null, nextCheckAt, message })
+      this.emit(watch, { phase: 'error', progress: 0, report: null, nextCheckAt, error: shownMessageOf(error, 'check.failed') })
     } finally {
       if (watch.controller === controller) watch.controller = null
     }

@@ -3,7 +3,7 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, Notification, screen, session } from 'electron'
 import { createApiService } from '../services/api-service'
 import { defaultEngine } from '../services/default-engine'
-import { localeFromTag } from '../services/settings-store'
+import { localeFromTags } from '../../shared/app-locales'
 import { APP_NAME, APP_USER_MODEL_ID } from './app-identity'
 import { registerIpc } from './ipc'
 import { aboutPanelOptions, installApplicationMenu } from './menu'
@@ -59,7 +59,7 @@ async function start(): Promise<void> {
   const service = createApiService({
     dataDir: app.getPath('userData'),
     engine: defaultEngine,
-    defaultLocale: localeFromTag(app.getLocale())
+    defaultLocale: localeFromTags([app.getLocale()])
   })
   applyLanguage((await service['settings:get']()).locale)
   registerIpc(reportingLocaleChanges(service, applyLanguage), {

@@ -7,7 +7,7 @@
  * No `electron` import: `ipcMain` and the windows are passed in, so this is unit-tested without Electron.
  */
 import { API_CHANNELS, type ApiClient, type WatchProgress } from '../../shared/api'
-import { API_EVENT_CHANNELS, type ApiResult } from '../../shared/api-result'
+import { API_EVENT_CHANNELS, ApiError, type ApiResult } from '../../shared/api-result'
 import { callApi, type DispatchLogger } from '../api/dispatch'
 import { isAppUrl } from './navigation-policy'
 
@@ -40,10 +40,7 @@ export interface RegisterIpcOptions {
 
 export const WATCH_PROGRESS_CHANNEL = API_EVENT_CHANNELS.onDidWatchProgress
 
-const FORBIDDEN: ApiResult<never> = {
-  ok: false,
-  error: { code: 'forbidden', message: 'This call did not come from the app’s own page.' }
-}
+const FORBIDDEN: ApiResult<never> = { ok: false, error: ApiError.of('forbidden', 'api.notAppPage').toBody() }
 
 /** Whether an invoke comes from the app's page, in a top-level frame (not an iframe, not a page navigated away). */
 export function isTrustedSender(event: IpcInvokeEventLike, appUrl: string): boolean {

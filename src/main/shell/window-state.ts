@@ -3,7 +3,7 @@
  * Pure module (no `electron`, no files): window-state-file.ts reads and writes the saved state, index.ts passes the
  * displays' work areas (the screen less the taskbar, dock and menu bar).
  */
-import { z } from 'zod'
+import * as z from 'zod'
 
 export interface Rect {
   x: number

@@ -1,4 +1,4 @@
-import type { AppSettings } from '@shared/api'
+import { type AppLocale, localeFromTags } from '@shared/app-locales'
 import type { NLocale } from 'naive-ui'
 import { shallowReactive } from 'vue'
 import { createI18n } from 'vue-i18n'
@@ -14,18 +14,12 @@ declare module 'vue-i18n' {
   export interface DefineLocaleMessage extends MessageSchema {}
 }
 
-export const SUPPORTED_LOCALES = ['en', 'zh-CN', 'es'] as const satisfies readonly AppSettings['locale'][]
-export type SupportedLocale = (typeof SUPPORTED_LOCALES)[number]
+/** The app's locales, listed once in src/shared/app-locales.ts. */
+export type SupportedLocale = AppLocale
 
-/** The first supported locale that matches the user's preferred languages (BCP 47 tags, best first), else English. */
-export function pickLocale(preferred: readonly string[]): SupportedLocale {
-  for (const tag of preferred) {
-    const language = tag.toLowerCase().split('-')[0]
-    if (language === 'en') return 'en'
-    if (language === 'zh') return 'zh-CN'
-    if (language === 'es') return 'es'
-  }
-  return 'en'
+/** The browser's preferred languages, best first, as the app's locale. */
+export function preferredLocale(): AppLocale {
+  return localeFromTags(typeof navigator === 'undefined' ? [] : navigator.languages)
 }
 
 interface LocaleBundle {
@@ -52,7 +46,7 @@ const LOCALE_BUNDLES: Record<Exclude<SupportedLocale, 'en'>, () => Promise<Local
 
 export const i18n = createI18n<[MessageSchema], SupportedLocale, false>({
   legacy: false,
-  locale: pickLocale(typeof navigator === 'undefined' ? [] : navigator.languages),
+  locale: preferredLocale(),
   fallbackLocale: 'en',
   messages: { en } as { en: MessageSchema; 'zh-CN': MessageSchema; es: MessageSchema },
   // Until a locale's chunk has arrived its texts come from English, on purpose: no warning for that.

@@ -135,7 +135,7 @@ export class NsdServer {
     } catch (error) {
       await daemon.kill()
       this.daemon = undefined
-      throw new Error(await this.describeStartFailure(error as Error))
+      throw new Error(await this.describeStartFailure(error as Error), { cause: error })
     }
     this.state = 'running'
     this.reloadPending = false
@@ -185,7 +185,7 @@ export class NsdServer {
     try {
       await this.waitUntilServingAll(logOffset)
     } catch (error) {
-      throw new Error(await this.describeStartFailure(error as Error))
+      throw new Error(await this.describeStartFailure(error as Error), { cause: error })
     }
     this.reloadPending = false
   }

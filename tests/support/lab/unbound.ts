@@ -136,7 +136,7 @@ export class UnboundResolver {
     } catch (error) {
       await daemon.kill()
       this.daemon = undefined
-      throw new Error(await this.describeStartFailure(error as Error))
+      throw new Error(await this.describeStartFailure(error as Error), { cause: error })
     }
   }
 

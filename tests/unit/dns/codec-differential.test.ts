@@ -137,14 +137,14 @@ function hasPointerToPointer(buf: Buffer): boolean {
 
 /** A record's data in one comparable shape, from dns-packet's decoded form. */
 function referenceData(r: Rr): unknown {
-  const d = (r as { data: any }).data
+  const d = r.data as Record<string, unknown>
   switch (r.type) {
     case 'TXT':
-      return (d as Buffer[]).map((b) => b.toString('utf8'))
+      return (r.data as Buffer[]).map((b) => b.toString('utf8'))
     case 'CAA':
-      return { flags: d.flags, tag: d.tag, value: d.value }
+      return { flags: d['flags'], tag: d['tag'], value: d['value'] }
     case 'DS':
-      return { keyTag: d.keyTag, algorithm: d.algorithm, digestType: d.digestType, digest: Buffer.from(d.digest).toString('hex') }
+      return { keyTag: d['keyTag'], algorithm: d['algorithm'], digestType: d['digestType'], digest: Buffer.from(d['digest'] as Uint8Array).toString('hex') }
     case 'SOA':
       return { ...d }
     default:

@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createIterativeResolver } from '../../../src/main/dns/iterative'
-import { a, cname, ns, startTree, txt, type Tree } from './iterative-tree'
+import { a, cname, ns, startTree, txt, type Tree } from '../../support/iterative-tree'
 
 let tree: Tree
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildReply } from '../../support/fixture-server'
 import { createIterativeResolver, type IterativeResolverOptions, type ResolveResult } from '../../../src/main/dns/iterative'
-import { InvalidNameError } from '../../../src/main/dns/errors'
+import { InvalidNameError } from '../../../src/shared/names'
 import type { DnsRecord } from '../../../src/shared/dns-types'
-import { a, aaaa, cname, ns, startTree, txt, type Tree, type TreeSpec } from './iterative-tree'
+import { a, aaaa, cname, ns, startTree, txt, type Tree, type TreeSpec } from '../../support/iterative-tree'
 
 // 127.0.0.N plan: 2 root · 3,4 test · 5 net · 10,11,19 example.test · 12-16 lame.test · 17 upward.test
 // 18 self.test · 20 provider.net (+ glueless.test, poisoned.test) · 22 sub.example.test · 66 a poisoner

@@ -10,9 +10,11 @@ import Step2Information from '../../../src/renderer/src/steps/Step2Information.v
 import Step3AddRecord from '../../../src/renderer/src/steps/Step3AddRecord.vue'
 import Step5Result from '../../../src/renderer/src/steps/Step5Result.vue'
 import { useCatalogStore } from '../../../src/renderer/src/stores/catalog'
+import { useDelegationStore } from '../../../src/renderer/src/stores/delegation'
+import { useDraftStore } from '../../../src/renderer/src/stores/draft'
 import { useWizardStore } from '../../../src/renderer/src/stores/wizard'
-import { createFakeApi, delegation, OK_REPORT, QUOTED_REPORT, type FakeApi } from './fake-api'
-import { createTestPinia, flush, mountInApp } from './mount'
+import { createFakeApi, delegation, OK_REPORT, QUOTED_REPORT, type FakeApi } from '../../support/renderer/fake-api'
+import { createTestPinia, flush, mountInApp } from '../../support/renderer/mount'
 
 let api: FakeApi
 
@@ -91,13 +93,13 @@ describe('Step 1', () => {
     expect(primary.attributes('disabled')).toBeDefined()
     expect(wrapper.find('#step-blocked-reason').text()).toBe('Tell us where you planned to add the record.')
 
-    useWizardStore().choosePlatform('huaweicloud')
+    useDelegationStore().choosePlatform('huaweicloud')
     await flush()
     expect(wrapper.find('[data-testid="platform-mismatch"]').text()).toContain('Your DNS is at Cloudflare, not Huawei Cloud DNS')
     expect(wrapper.findAll('input[name="platform-decision"]')).toHaveLength(2)
     expect(primary.attributes('disabled')).toBeDefined()
 
-    useWizardStore().decidePlatform('add_at_dns_host')
+    useDelegationStore().decide('add_at_dns_host')
     await flush()
     expect(primary.attributes('disabled')).toBeUndefined()
   })
@@ -126,15 +128,15 @@ describe('Step 2', () => {
   it('fills host, type and value from pasted CA text and shows where the record goes', async () => {
     const pinia = createTestPinia()
     const wizard = useWizardStore()
-    await wizard.lookUpDelegation('example.com')
-    wizard.choosePlatform('cloudflare')
+    await useDelegationStore().lookUp('example.com')
+    useDelegationStore().choosePlatform('cloudflare')
     await wizard.next()
     const wrapper = mountInApp(Step2Information, { pinia })
     await wrapper.find('#paste-box').setValue('主机记录：_dnsauth 记录类型：TXT 记录值：2024abc')
     await wrapper.find('[data-testid="paste-fill"]').trigger('click')
     await flush()
-    expect(wizard.session.host).toBe('_dnsauth')
-    expect(wizard.session.value).toBe('2024abc')
+    expect(useDraftStore().session.host).toBe('_dnsauth')
+    expect(useDraftStore().session.value).toBe('2024abc')
     expect((wrapper.find('#host-input').element as HTMLInputElement).value).toBe('_dnsauth')
     expect(wrapper.find('[data-testid="paste-result"]').text()).toContain('filled in')
     expect(wrapper.find('[data-testid="placements"]').text()).toContain('_dnsauth.example.com')
@@ -147,10 +149,10 @@ describe('Step 3', () => {
     api['dns:delegation'] = async ({ domain }) => delegation(domain, platform)
     await useCatalogStore().load()
     const wizard = useWizardStore()
-    await wizard.lookUpDelegation('example.com')
-    wizard.choosePlatform(platform)
+    await useDelegationStore().lookUp('example.com')
+    useDelegationStore().choosePlatform(platform)
     await wizard.next()
-    wizard.setRecord({ host: '_dnsauth', value: 'token' })
+    useDraftStore().setRecord({ host: '_dnsauth', value: 'token' })
     await wizard.next()
     return mountInApp(Step3AddRecord, { pinia })
   }
@@ -179,14 +181,13 @@ describe('Step 3', () => {
 describe('Step 5', () => {
   it('is green only when the verdict is verified', async () => {
     const pinia = createTestPinia()
-    const wizard = useWizardStore()
-    wizard.session.lastReport = QUOTED_REPORT
+    useDraftStore().session.lastReport = QUOTED_REPORT
     const blocked = mountInApp(Step5Result, { pinia })
     expect(blocked.find('[data-testid="readiness-gate"]').attributes('data-ready')).toBe('false')
     expect(blocked.find('[data-check="authoritative"]').attributes('data-passed')).toBe('false')
     blocked.unmount()
 
-    wizard.session.lastReport = OK_REPORT
+    useDraftStore().session.lastReport = OK_REPORT
     const ready = mountInApp(Step5Result, { pinia })
     expect(ready.find('[data-testid="readiness-gate"]').attributes('data-ready')).toBe('true')
     expect(ready.text()).toContain('DNS verification failed')

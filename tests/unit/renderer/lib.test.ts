@@ -7,58 +7,9 @@ import {
   parseResolverTarget
 } from '../../../src/renderer/src/lib/nslookup'
 import { gateStates, isReady } from '../../../src/renderer/src/lib/readiness'
-import { baseDomainOf, hostToType, planPlacements, recordNameFor, relativeHostOf } from '../../../src/renderer/src/lib/record-placement'
 import { displayStatus, matchesExpected } from '../../../src/shared/display-status'
 import { cleanDomainInput, domainProblem, resolverAddressProblem } from '../../../src/renderer/src/lib/validate'
-import { OK_REPORT, QUOTED_REPORT, report } from './fake-api'
-
-describe('record placement', () => {
-  it.each([
-    ['example.com', 'example.com'],
-    ['www.example.com', 'example.com'],
-    ['*.example.com', 'example.com'],
-    ['shop.example.com', 'shop.example.com'],
-    ['www.com', 'www.com'],
-    ['WWW.Example.COM.', 'example.com']
-  ])('base domain of %s is %s', (domain, base) => {
-    expect(baseDomainOf(domain)).toBe(base)
-  })
-
-  it.each([
-    ['_dnsauth', 'example.com', '_dnsauth.example.com'],
-    ['_dnsauth.example.com.', 'example.com', '_dnsauth.example.com'],
-    ['_acme-challenge.example.com', 'example.com', '_acme-challenge.example.com'],
-    ['@', 'example.com', 'example.com'],
-    ['', 'example.com', 'example.com'],
-    ['_dnsauth.shop', 'example.com', '_dnsauth.shop.example.com']
-  ])('host %j at %s is %s', (host, base, name) => {
-    expect(recordNameFor(host, base)).toBe(name)
-  })
-
-  it('gives the host relative to the zone, @ for the apex, null outside it', () => {
-    expect(relativeHostOf('_dnsauth.shop.example.com', 'example.com')).toBe('_dnsauth.shop')
-    expect(relativeHostOf('example.com', 'example.com')).toBe('@')
-    expect(relativeHostOf('_dnsauth.other.org', 'example.com')).toBeNull()
-    expect(relativeHostOf('_dnsauth.example.com', null)).toBeNull()
-  })
-
-  it('puts www and wildcard names on the parent domain, one placement per certificate domain', () => {
-    const placements = planPlacements(['example.com', 'www.example.com', '*.example.com', 'shop.example.com'], '_dnsauth', 'example.com')
-    expect(placements.map((p) => [p.name, p.relativeHost])).toEqual([
-      ['_dnsauth.example.com', '_dnsauth'],
-      ['_dnsauth.example.com', '_dnsauth'],
-      ['_dnsauth.example.com', '_dnsauth'],
-      ['_dnsauth.shop.example.com', '_dnsauth.shop']
-    ])
-  })
-
-  it('types the host the way the console wants it', () => {
-    const p = { name: '_dnsauth.example.com', relativeHost: '_dnsauth' }
-    expect(hostToType(p, 'relative')).toBe('_dnsauth')
-    expect(hostToType(p, 'full')).toBe('_dnsauth.example.com')
-    expect(hostToType({ ...p, relativeHost: null }, 'relative')).toBe('_dnsauth.example.com')
-  })
-})
+import { OK_REPORT, QUOTED_REPORT, report } from '../../support/renderer/fake-api'
 
 describe('validation', () => {
   it.each([
@@ -68,29 +19,41 @@ describe('validation', () => {
     ['2001:db8::53', null],
     ['[2001:db8::53]:53', null],
     ['::1', null],
-    ['', 'resolverEmpty'],
-    ['dns.google', 'resolverInvalid'],
-    ['256.1.1.1', 'resolverInvalid'],
-    ['192.0.2.53:0', 'resolverPort'],
-    ['192.0.2.53:70000', 'resolverPort'],
-    ['[2001:db8::53]:x', 'resolverPort'],
-    ['1:2:3:4:5:6:7:8:9', 'resolverInvalid']
+    ['', 'server.empty'],
+    ['dns.google', 'server.notIp'],
+    ['256.1.1.1', 'server.notIp'],
+    ['192.0.2.53:0', 'server.portRange'],
+    ['192.0.2.53:70000', 'server.portRange'],
+    ['[2001:db8::53]:x', 'server.portNotNumber'],
+    ['[192.0.2.53]:53', 'server.bracketsV4'],
+    ['1:2:3:4:5:6:7:8:9', 'server.notIp']
   ])('resolver %j → %s', (text, problem) => {
-    expect(resolverAddressProblem(text)).toBe(problem)
+    expect(resolverAddressProblem(text)?.messageId ?? null).toBe(problem)
   })
 
   it.each([
     ['example.com', null],
     ['*.example.com', null],
     ['例子.中国', null],
-    ['', 'domainEmpty'],
-    ['https://example.com', 'domainUrl'],
-    ['example.com/path', 'domainUrl'],
-    ['localhost', 'domainInvalid'],
-    ['exa mple.com', 'domainInvalid'],
-    ['-bad.example.com', 'domainInvalid']
+    ['', 'domain.empty'],
+    ['https://example.com', 'domain.url'],
+    ['example.com/path', 'domain.url'],
+    ['192.0.2.1', 'domain.ip'],
+    ['example.com:443', 'domain.port'],
+    ['localhost', 'domain.needsDot'],
+    ['exa mple.com', 'name.space'],
+    ['example..com', 'name.emptyLabel'],
+    ['www.*.example.com', 'domain.wildcardPosition']
   ])('domain %j → %s', (text, problem) => {
-    expect(domainProblem(text)).toBe(problem)
+    expect(domainProblem(text)?.messageId ?? null).toBe(problem)
+  })
+
+  it('says what is wrong in English too, for a UI without the locale', () => {
+    expect(domainProblem('localhost')).toEqual({
+      messageId: 'domain.needsDot',
+      params: { text: 'localhost' },
+      message: '"localhost" is not a full domain name; it needs a dot, for example example.com.'
+    })
   })
 
   it('cleans a pasted web address down to the domain', () => {
@@ -99,11 +62,10 @@ describe('validation', () => {
   })
 
   it('reads full-width dots as the engine does: 。．｡ are dots, and a.。b is as wrong as a..b', () => {
-    expect(cleanDomainInput('www。Example．com｡')).toBe('www.example.com')
     expect(domainProblem('例子。中国')).toBeNull()
     expect(domainProblem('shop．example｡com')).toBeNull()
-    for (const dot of ['\u3002', '\uff0e', '\uff61']) expect(domainProblem(`a.${dot}b`)).toBe(domainProblem('a..b'))
-    expect(domainProblem('a..b')).toBe('domainInvalid')
+    expect(domainProblem('a..b')?.messageId).toBe('name.emptyLabel')
+    for (const dot of ['\u3002', '\uff0e', '\uff61']) expect(domainProblem(`a.${dot}b`)?.messageId).toBe('name.emptyLabel')
   })
 })
 

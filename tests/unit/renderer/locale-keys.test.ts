@@ -38,7 +38,6 @@ describe('message keys used by the renderer', () => {
     ['ui.status.server', ['ok', 'timeout', 'refused', 'servfail', 'lame', 'network', 'nxdomain', 'nodata', 'differs']],
     ['ui.status.resolver', ['ok', 'old_value', 'nxdomain', 'nodata', 'servfail', 'bogus', 'timeout', 'refused', 'network', 'differs']],
     ['ui.blockers', ['lookupFirst', 'domainNotFound', 'choosePlatform', 'decidePlatform', 'movingDns', 'needDomains', 'needHost', 'needValue', 'needCheck']],
-    ['ui.errors', ['domainEmpty', 'domainUrl', 'domainInvalid', 'resolverEmpty', 'resolverInvalid', 'resolverPort']],
     ['ui.step5.checks', ['authoritative', 'caches', 'caa', 'dnssec']],
     ['ui.steps', ['procedure', 'information', 'add', 'check', 'result']]
   ])('%s.<each value> exists', (prefix, values) => {

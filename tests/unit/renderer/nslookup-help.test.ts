@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import NslookupHelp from '../../../src/renderer/src/components/NslookupHelp.vue'
 import { i18n } from '../../../src/renderer/src/i18n'
-import { mountInApp } from './mount'
+import { mountInApp } from '../../support/renderer/mount'
 
 afterEach(() => {
   document.body.innerHTML = ''

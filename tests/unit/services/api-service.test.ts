@@ -6,8 +6,8 @@ import type { AppSettings, VerificationSession, WatchProgress } from '../../../s
 import { callApi } from '../../../src/main/api/dispatch'
 import { InputError } from '../../../src/main/diagnosis/input'
 import { applySettingsDefaults, createApiService, type ApiService } from '../../../src/main/services/api-service'
-import { defaultSettings } from '../../../src/main/services/settings-store'
-import { FakeEngine, flush, ManualTimers, sampleInput, verifiedReport } from './fake-engine'
+import { defaultSettings } from '../../../src/shared/default-settings'
+import { FakeEngine, flush, ManualTimers, sampleInput, verifiedReport } from '../../support/fake-engine'
 
 let dataDir: string
 let engine: FakeEngine
@@ -103,11 +103,17 @@ describe('settings as defaults of every DNS call', () => {
 describe('errors come back typed', () => {
   it('InputError from the engine becomes bad_input with its field', async () => {
     engine.script = async () => {
-      throw new InputError('domains.1', '"https://x" looks like a web address.')
+      throw new InputError('domains.1', 'domain.url', { text: 'https://x' })
     }
     expect(await callApi(service, 'diagnosis:run', sampleInput(), silentDispatch)).toEqual({
       ok: false,
-      error: { code: 'bad_input', field: 'domains.1', message: '"https://x" looks like a web address.' }
+      error: {
+        code: 'bad_input',
+        field: 'domains.1',
+        message: '"https://x" looks like a web address. Give only the domain, for example example.com.',
+        messageId: 'domain.url',
+        params: { text: 'https://x' }
+      }
     })
   })
 
@@ -117,7 +123,7 @@ describe('errors come back typed', () => {
     }
     expect(await callApi(service, 'diagnosis:run', sampleInput(), silentDispatch)).toEqual({
       ok: false,
-      error: { code: 'internal', message: 'Something went wrong inside the app: boom' }
+      error: { code: 'internal', message: 'Something went wrong inside the app: boom', messageId: 'api.internal', params: { detail: 'boom' } }
     })
   })
 

@@ -11,7 +11,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { VerificationSession } from '../../../src/shared/api'
 import { readTextIfExists, UnusableEntryError } from '../../../src/main/services/atomic-file'
 import { SessionStore } from '../../../src/main/services/session-store'
-import { defaultSettings, SettingsStore } from '../../../src/main/services/settings-store'
+import { defaultSettings } from '../../../src/shared/default-settings'
+import { SettingsStore } from '../../../src/main/services/settings-store'
 
 const repo = resolve(import.meta.dirname, '../../..')
 let dataDir: string

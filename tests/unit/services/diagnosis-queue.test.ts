@@ -9,7 +9,7 @@ import type { WatchProgress } from '../../../src/shared/api'
 import type { DiagnosisReport } from '../../../src/shared/diagnosis-types'
 import { createApiService } from '../../../src/main/services/api-service'
 import { createDiagnosisQueue } from '../../../src/main/services/diagnosis-queue'
-import { deferred, FakeEngine, flush, ManualTimers, sampleInput, sampleReport } from './fake-engine'
+import { deferred, FakeEngine, flush, ManualTimers, sampleInput, sampleReport } from '../../support/fake-engine'
 
 describe('createDiagnosisQueue', () => {
   it('runs at most N at once, the rest in the order they came, each told how many are ahead', async () => {
@@ -50,7 +50,7 @@ describe('createDiagnosisQueue', () => {
 
   it('drops a run cancelled while it waits (it never starts) and one cancelled before it asks', async () => {
     const queue = createDiagnosisQueue(1)
-    const gate = deferred<void>()
+    const gate = deferred<null>()
     let ran = 0
     const first = queue.run(async () => gate.promise)
     const controller = new AbortController()
@@ -60,7 +60,7 @@ describe('createDiagnosisQueue', () => {
     await expect(second).rejects.toThrow('stopped')
     expect(queue.waiting).toBe(0)
     await expect(queue.run(async () => void ran++, { signal: controller.signal })).rejects.toThrow('stopped')
-    gate.resolve()
+    gate.resolve(null)
     await first
     expect(ran).toBe(0)
   })

@@ -3,7 +3,7 @@ import en from '../../../src/shared/locales/en.json'
 import zhCN from '../../../src/shared/locales/zh-CN.json'
 import { code, escapeText, renderReport } from '../../../src/main/services/report'
 import { createFinding } from '../../../src/shared/findings'
-import { sampleInput, sampleReport } from './fake-engine'
+import { sampleInput, sampleReport } from '../../support/fake-engine'
 
 describe('renderReport', () => {
   it('json is the report object, pretty-printed', () => {

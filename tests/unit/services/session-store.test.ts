@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { VerificationSession } from '../../../src/shared/api'
 import { SessionStore } from '../../../src/main/services/session-store'
 import type { StoreLogger } from '../../../src/main/services/store-problems'
-import { sampleReport } from './fake-engine'
+import { sampleReport } from '../../support/fake-engine'
 
 let dataDir: string
 let warnings: string[]

@@ -2,7 +2,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { defaultSettings, localeFromTag, SettingsStore } from '../../../src/main/services/settings-store'
+import { defaultSettings } from '../../../src/shared/default-settings'
+import { SettingsStore } from '../../../src/main/services/settings-store'
 import { listResolverPresets } from '../../../src/main/dns/resolvers'
 
 let dataDir: string
@@ -35,17 +36,6 @@ describe('defaultSettings', () => {
       theme: 'system',
       watchIntervalSeconds: 30
     })
-  })
-
-  it.each([
-    ['zh-Hans-CN', 'zh-CN'],
-    ['zh_TW', 'zh-CN'],
-    ['es-MX', 'es'],
-    ['en-GB', 'en'],
-    ['de-DE', 'en'],
-    [undefined, 'en']
-  ])('locale of %s is %s', (tag, locale) => {
-    expect(localeFromTag(tag)).toBe(locale)
   })
 })
 

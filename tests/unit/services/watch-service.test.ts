@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { WatchProgress } from '../../../src/shared/api'
 import { WatchService } from '../../../src/main/services/watch-service'
 import { InputError } from '../../../src/main/diagnosis/input'
-import { deferred, FakeEngine, flush, ManualTimers, sampleInput, sampleReport, verifiedReport } from './fake-engine'
+import { deferred, FakeEngine, flush, ManualTimers, sampleInput, sampleReport, verifiedReport } from '../../support/fake-engine'
 
 function setup() {
   const engine = new FakeEngine()
@@ -146,17 +146,21 @@ describe('WatchService', () => {
     const { engine, timers, events, service } = setup()
     engine.script = async (call) => {
       if (call === 1) throw new Error('network is down')
-      throw new InputError('domains.0', 'Not a domain')
+      throw new InputError('domains.0', 'domain.needsDot', { text: 'localhost' })
     }
     service.start('s1', sampleInput(), 5)
     await flush()
     const first = events.at(-1)!
-    expect(first).toMatchObject({ phase: 'error', message: 'network is down', nextCheckAt: '2024-05-28T00:00:05.000Z' })
+    expect(first).toMatchObject({
+      phase: 'error',
+      error: { messageId: 'check.failed', params: { detail: 'network is down' }, message: 'The check failed: network is down' },
+      nextCheckAt: '2024-05-28T00:00:05.000Z'
+    })
     expect(timers.pending.size).toBe(1)
 
     timers.fireAll()
     await flush()
-    expect(events.at(-1)).toMatchObject({ phase: 'error', message: 'Not a domain', nextCheckAt: null })
+    expect(events.at(-1)).toMatchObject({ phase: 'error', error: { messageId: 'domain.needsDot' }, nextCheckAt: null })
     expect(timers.pending.size).toBe(0)
     expect(service.isWatching('s1')).toBe(false)
   })

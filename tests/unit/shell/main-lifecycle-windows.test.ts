@@ -3,7 +3,7 @@
 // instance quits at once without opening a window. See main-lifecycle.test.ts for the rest of the lifecycle.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { APP_USER_MODEL_ID } from '../../../src/main/shell/app-identity'
-import { flush } from '../services/fake-engine'
+import { flush } from '../../support/fake-engine'
 import { electronState as state } from './fake-electron'
 
 vi.mock('electron', async () => {

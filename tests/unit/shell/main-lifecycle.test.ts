@@ -1,8 +1,7 @@
 // The main process's lifecycle (src/main/shell/index.ts) run in plain Node against a stand-in `electron` module: what
 // happens at start (sandbox, single instance, menu, About, the window at its saved place, IPC), on a second launch,
 // when a watched check turns green, when the user picks another language, and on quit. The engine is a scripted
-// double (tests/unit/services/fake-engine.ts); everything else is the real code, writing to a temporary data folder.
-import { EventEmitter } from 'node:events'
+// double (tests/support/fake-engine.ts); everything else is the real code, writing to a temporary data folder.
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -10,8 +9,8 @@ import { pathToFileURL } from 'node:url'
 import type { MenuItemConstructorOptions } from 'electron'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { API_CHANNELS, type AppSettings } from '../../../src/shared/api'
-import { FakeIpcMain } from '../ipc-fakes'
-import { flush, sampleInput, sampleReport, verifiedReport, type FakeEngine } from '../services/fake-engine'
+import { FakeIpcMain } from '../../support/ipc-fakes'
+import { flush, sampleInput, sampleReport, verifiedReport, type FakeEngine } from '../../support/fake-engine'
 import { electronState as state, fakeElectronModule } from './fake-electron'
 
 vi.mock('electron', async () => {
@@ -19,7 +18,7 @@ vi.mock('electron', async () => {
   return { default: fakeElectronModule, ...fakeElectronModule }
 })
 vi.mock('../../../src/main/services/default-engine', async () => {
-  const { FakeEngine } = await import('../services/fake-engine')
+  const { FakeEngine } = await import('../../support/fake-engine')
   return { defaultEngine: new FakeEngine() }
 })
 

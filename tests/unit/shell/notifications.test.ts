@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { WatchProgress } from '../../../src/shared/api'
+import { shownMessage } from '../../../src/shared/messages'
 import { createVerifiedNotifier, type NotificationApi, type NotificationLike } from '../../../src/main/shell/notifications'
 import type { Locale } from '../../../src/main/shell/shell-text'
-import { sampleInput, sampleReport, verifiedReport } from '../services/fake-engine'
+import { sampleInput, sampleReport, verifiedReport } from '../../support/fake-engine'
 
 /** Electron's Notification stand-in: records what was shown and lets the test click it. */
 class FakeNotifications implements NotificationApi {
@@ -32,10 +33,10 @@ const done = (sessionId: string, verdict: 'verified' | 'action_needed' | 'waitin
   progress: 1,
   report: verdict === 'verified' ? verifiedReport(input) : { ...sampleReport(undefined, input), verdict },
   nextCheckAt: null,
-  message: null
+  error: null
 })
-const checking = (sessionId: string): WatchProgress => ({ sessionId, phase: 'checking', progress: 0.5, report: null, nextCheckAt: null, message: null })
-const failed = (sessionId: string): WatchProgress => ({ sessionId, phase: 'error', progress: 0, report: null, nextCheckAt: null, message: 'timeout' })
+const checking = (sessionId: string): WatchProgress => ({ sessionId, phase: 'checking', progress: 0.5, report: null, nextCheckAt: null, error: null })
+const failed = (sessionId: string): WatchProgress => ({ sessionId, phase: 'error', progress: 0, report: null, nextCheckAt: null, error: shownMessage('check.failed', { detail: 'timeout' }) })
 
 function setup(locale: Locale = 'en') {
   const notifications = new FakeNotifications()

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { AppSettings } from '../../../src/shared/api'
-import { defaultSettings } from '../../../src/main/services/settings-store'
+import { defaultSettings } from '../../../src/shared/default-settings'
 import { reportingLocaleChanges } from '../../../src/main/shell/settings-locale'
 
 describe('reportingLocaleChanges', () => {

@@ -11,7 +11,7 @@ import {
   WINDOW_STATE_FILE,
   type TrackedWindow
 } from '../../../src/main/shell/window-state-file'
-import { deferred, ManualTimers } from '../services/fake-engine'
+import { deferred, ManualTimers } from '../../support/fake-engine'
 
 /** A BrowserWindow stand-in: the test moves it and fires its events. */
 class FakeWindow extends EventEmitter implements TrackedWindow {
@@ -129,7 +129,7 @@ describe('trackWindowState', () => {
 
   it('writes one after another, so a slow older write never lands over a newer one', async () => {
     const order: number[] = []
-    const first = deferred<void>()
+    const first = deferred<undefined>()
     const window = new FakeWindow()
     const tracker = trackWindowState(window, {
       dataDir,
@@ -145,7 +145,7 @@ describe('trackWindowState', () => {
     void tracker.flush()
     window.moveTo({ x: 2 })
     const second = tracker.flush()
-    first.resolve()
+    first.resolve(undefined)
     await second
     expect(order).toEqual([1, 2])
   })

@@ -4,9 +4,7 @@ import { formatDuration, formatReport } from '../../diagnosis/format-report'
 import { runDiagnosis } from '../../diagnosis/run-diagnosis'
 import { parseCommandArgs, parseIntegerFlag } from '../args'
 import type { CommandResult } from '../command'
-import { UsageError } from '../usage-error'
-
-const HELP_HINT = 'Run "dnsverify help diagnose" for the options.'
+import { helpHint, UsageError } from '../usage-error'
 
 export async function run(argv: string[]): Promise<CommandResult> {
   const { values } = parseCommandArgs(
@@ -29,10 +27,10 @@ export async function run(argv: string[]): Promise<CommandResult> {
       'max-checks': { type: 'string' }
     },
     0,
-    HELP_HINT
+    helpHint('diagnose')
   )
   for (const required of ['domain', 'host', 'type', 'value'] as const) {
-    if (values[required] === undefined) throw new UsageError(`Missing --${required}.\n${HELP_HINT}`)
+    if (values[required] === undefined) throw new UsageError('cli.missingFlag', { flag: required }, helpHint('diagnose'))
   }
   const input: DiagnoseInput = {
     domains: values.domain!,
@@ -48,7 +46,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
     deadlineMs: parseIntegerFlag(values.deadline, '--deadline', 1000, 600_000)
   }
   if (!values.watch && (values.interval !== undefined || values['max-checks'] !== undefined)) {
-    throw new UsageError('--interval and --max-checks go with --watch.')
+    throw new UsageError('cli.watchOnly')
   }
   const interval = parseIntegerFlag(values.interval, '--interval', 1, 3600) ?? 30
   const maxChecks = parseIntegerFlag(values['max-checks'], '--max-checks', 1, 100_000)
@@ -60,7 +58,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
     }
     return await watch(input, interval, maxChecks, render, values.json ?? false)
   } catch (e) {
-    if (e instanceof InputError) throw new UsageError(`--${flagOf(e.field)}: ${e.message}`)
+    if (e instanceof InputError) throw new UsageError('cli.inputFlag', { flag: flagOf(e.field), reason: e.toMessage() })
     throw e
   }
 }

@@ -1,13 +1,12 @@
 import type { ExchangeOutcome } from '../../../shared/dns-types'
+import { isLocalized } from '../../../shared/messages'
 import { DnsError } from '../../dns/errors'
 import { toQuestion, tryExchange } from '../../dns/exchange'
 import { formatNslookup } from '../../dns/format-nslookup'
 import { parseResolverSpec } from '../../dns/resolvers'
 import { parseCommandArgs, parseIntegerFlag } from '../args'
 import type { CommandResult } from '../command'
-import { UsageError } from '../usage-error'
-
-const HELP_HINT = 'Run "dnsverify help query" for the options.'
+import { helpHint, UsageError } from '../usage-error'
 
 export async function runQuery(argv: string[]): Promise<CommandResult> {
   const { values, positionals } = parseCommandArgs(
@@ -23,9 +22,9 @@ export async function runQuery(argv: string[]): Promise<CommandResult> {
       json: { type: 'boolean' }
     },
     2,
-    HELP_HINT
+    helpHint('query')
   )
-  if (positionals.length === 0) throw new UsageError(`Missing NAME.\n${HELP_HINT}`)
+  if (positionals.length === 0) throw new UsageError('cli.missingName', {}, helpHint('query'))
   const question = usage(() => toQuestion({ name: positionals[0]!, type: positionals[1] ?? 'A' }))
   const timeoutMs = parseIntegerFlag(values.timeout, '--timeout', 1, 60_000)
   const retries = parseIntegerFlag(values.retries, '--retries', 0, 10)
@@ -44,12 +43,13 @@ export async function runQuery(argv: string[]): Promise<CommandResult> {
   return { stdout: output, exitCode: answered ? 0 : 1 }
 }
 
-/** Runs a parser of user input; its DnsError becomes a UsageError (exit 2) with the same words. */
+/** Runs a parser of user input; what it refuses becomes a UsageError (exit 2) with the same words. */
 export function usage<T>(fn: () => T): T {
   try {
     return fn()
   } catch (e) {
-    if (e instanceof DnsError) throw new UsageError(e.message)
+    if (isLocalized(e)) throw new UsageError(e.messageId, e.params)
+    if (e instanceof DnsError) throw new UsageError('cli.dnsProblem', { detail: e.message })
     throw e
   }
 }

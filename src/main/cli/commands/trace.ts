@@ -1,13 +1,11 @@
 import { createIterativeResolver } from '../../dns/iterative'
 import { formatTrace } from '../../dns/format-trace'
-import { parseServerAddress } from '../../dns/server-address'
+import { parseServerAddress } from '../../../shared/server-address'
 import { parseCommandArgs, parseIntegerFlag } from '../args'
 import type { CommandResult } from '../command'
-import { UsageError } from '../usage-error'
+import { helpHint, UsageError } from '../usage-error'
 import { usage } from './query'
 import { toQuestion } from '../../dns/exchange'
-
-const HELP_HINT = 'Run "dnsverify help trace" for the options.'
 
 export async function run(argv: string[]): Promise<CommandResult> {
   const { values, positionals } = parseCommandArgs(
@@ -21,9 +19,9 @@ export async function run(argv: string[]): Promise<CommandResult> {
       json: { type: 'boolean' }
     },
     2,
-    HELP_HINT
+    helpHint('trace')
   )
-  if (positionals.length === 0) throw new UsageError(`Missing NAME.\n${HELP_HINT}`)
+  if (positionals.length === 0) throw new UsageError('cli.missingName', {}, helpHint('trace'))
   const question = usage(() => toQuestion({ name: positionals[0]!, type: positionals[1] ?? 'A' }))
   const roots = usage(() => (values.root ?? []).map((r) => parseServerAddress(r)))
   const resolver = createIterativeResolver({

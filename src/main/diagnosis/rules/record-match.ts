@@ -4,7 +4,7 @@
  */
 import type { AuthoritativeObservation, NearMissObservation, VerificationRecordType } from '../../../shared/diagnosis-types'
 import { compareCnameTarget, compareTxtValue, similarity, splitParts, type ValueComparison } from '../compare-values'
-import type { Observations } from '../observe'
+import type { Observations } from '../observations'
 import { reachable } from './rule'
 
 /** The record set the CA will look for at one name: every value listed for that name is expected. */

@@ -1,6 +1,6 @@
 import { createFinding, type Finding } from '../../../shared/findings'
 import { compareCnameTarget } from '../compare-values'
-import { relativeHost } from '../placement'
+import { relativeHost } from '../../../shared/placement'
 import { expectedRecordSets, readRecordSet } from './record-match'
 import { authoritativeEvidence, type Rule } from './rule'
 

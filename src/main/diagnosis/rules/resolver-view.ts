@@ -7,8 +7,8 @@
  * wait it announced was not a cache, whatever its TTL said.
  */
 import type { ResolverObservation } from '../../../shared/diagnosis-types'
-import { isSubdomainOf, sameName } from '../../dns/names'
-import type { Observations } from '../observe'
+import { isSubdomainOf, sameName } from '../../../shared/names'
+import type { Observations } from '../observations'
 import { expectedRecordSets, isExpectedValue, namesInPlace, type ExpectedRecordSet } from './record-match'
 
 export type ResolverReading =

@@ -1,6 +1,6 @@
 import type { Evidence, Finding, FindingId } from '../../../shared/findings'
 import type { AuthoritativeObservation, ResolverObservation } from '../../../shared/diagnosis-types'
-import type { Observations } from '../observe'
+import type { Observations } from '../observations'
 
 /** One check over the observations: ids it may produce, and the check itself (pure, no I/O). */
 export interface Rule {

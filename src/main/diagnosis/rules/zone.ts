@@ -1,6 +1,6 @@
 import { createFinding, type Finding } from '../../../shared/findings'
+import { baseDomainOf } from '../../../shared/placement'
 import { registrableDomain } from '../../../shared/registrable-domain'
-import { baseDomainOf } from '../placement'
 import type { Rule } from './rule'
 
 /** The domain has no delegation at all: nothing else can work until it resolves. */

@@ -107,9 +107,6 @@ export interface HttpClientOptions {
   createEventSource?: (url: string) => EventSourceLike
 }
 
-const NO_TOKEN_MESSAGE =
-  'This page has no access token (its launch link was already used or has expired). Open the address that "npm run web" printed (it ends in ?token=...).'
-
 export function createHttpClient(options: HttpClientOptions): ApiClient {
   const basePath = options.basePath ?? '/api'
   const doFetch: FetchLike = options.fetch ?? ((url, init) => fetch(url, init))
@@ -120,7 +117,7 @@ export function createHttpClient(options: HttpClientOptions): ApiClient {
 
   async function call(channel: string, input: unknown): Promise<unknown> {
     const token = await tokenReady
-    if (!token) throw new ApiError({ code: 'forbidden', message: NO_TOKEN_MESSAGE })
+    if (!token) throw ApiError.of('forbidden', 'api.noToken')
     let response: ResponseLike
     try {
       response = await doFetch(`${basePath}/${channel}`, {
@@ -131,13 +128,13 @@ export function createHttpClient(options: HttpClientOptions): ApiClient {
         redirect: 'error'
       })
     } catch {
-      throw new ApiError({ code: 'internal', message: 'The app is not reachable. Is "npm run web" still running?' })
+      throw ApiError.of('internal', 'api.unreachable')
     }
     let body: unknown
     try {
       body = await response.json()
     } catch {
-      throw new ApiError({ code: 'internal', message: `The app answered HTTP ${response.status} without a result.` })
+      throw ApiError.of('internal', 'api.noResult', { status: response.status })
     }
     return unwrapApiResult(body)
   }

@@ -20,7 +20,11 @@ async function writeClipboard(text: string): Promise<void> {
   if (!ok) throw new Error('copy failed')
 }
 
-/** Copies text to the clipboard and says so in a toast; resolves to whether it worked. */
+/**
+ * Copies text to the clipboard and says so in a toast; resolves to whether it worked. Not VueUse's useClipboard:
+ * its fallback reports success whatever `execCommand('copy')` returned, and a user whose copy failed must be told
+ * to select the text by hand.
+ */
 export function useCopy(): (text: string) => Promise<boolean> {
   const message = useMessage()
   const { t } = useI18n()

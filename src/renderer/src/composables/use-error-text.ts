@@ -1,10 +1,16 @@
+import { errorMessageKey, type MessageRef, renderParams, type ShownMessage } from '@shared/messages'
 import { useI18n } from 'vue-i18n'
 
-/** Error messages are either locale keys (`ui.errors.*`, checks done here) or sentences from the main process. */
-export function useErrorText(): (message: string | undefined | null) => string | undefined {
-  const { t } = useI18n()
-  return (message) => {
-    if (message === undefined || message === null || message === '') return undefined
-    return message.startsWith('ui.') ? t(message) : message
+/**
+ * An error in the UI language: its message id translated with its params, else its English text. Whether the id
+ * is known is asked of vue-i18n (English is always loaded): in the built renderer the locale files are compiled
+ * messages, so the shared helpers that read en.json as text cannot tell.
+ */
+export function useErrorText(): (error: ShownMessage | undefined | null) => string | undefined {
+  const { t, te } = useI18n()
+  const translate = (ref: MessageRef): string => t(errorMessageKey(ref.messageId), renderParams(ref.params, translate))
+  return (error) => {
+    if (error === undefined || error === null) return undefined
+    return te(errorMessageKey(error.messageId), 'en') ? translate(error) : error.message
   }
 }

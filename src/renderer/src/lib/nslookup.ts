@@ -3,6 +3,8 @@
  * Windows (cmd / PowerShell) and macOS (Terminal). Pure strings; the UI shows them with copy buttons.
  */
 
+import { InvalidServerError, parseServerAddress } from '@shared/server-address'
+
 export type NslookupOs = 'windows' | 'macos'
 
 export interface ResolverTarget {
@@ -10,15 +12,15 @@ export interface ResolverTarget {
   port: number
 }
 
-/** `8.8.8.8`, `8.8.8.8:5353`, `[2001:db8::1]:53`, `2001:db8::1` → host and port (53 by default). */
+/** `8.8.8.8`, `8.8.8.8:5353`, `[2001:db8::1]:53`, `2001:db8::1` → host and port (53 by default); null for the rest. */
 export function parseResolverTarget(text: string): ResolverTarget | null {
-  const value = text.trim()
-  const bracketed = /^\[([^\]]+)\](?::(\d+))?$/.exec(value)
-  if (bracketed) return { host: bracketed[1]!, port: bracketed[2] ? Number(bracketed[2]) : 53 }
-  if (value.split(':').length > 2) return { host: value, port: 53 }
-  const [host, port] = value.split(':')
-  if (!host) return null
-  return { host, port: port ? Number(port) : 53 }
+  try {
+    const { host, port } = parseServerAddress(text)
+    return { host, port }
+  } catch (e) {
+    if (e instanceof InvalidServerError) return null
+    throw e
+  }
 }
 
 /** `nslookup -q=TXT <name>` (with `-port=` and the server when a resolver is given). */

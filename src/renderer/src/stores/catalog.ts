@@ -4,13 +4,14 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { getApi } from '../api'
 import { apiErrorOf } from '../lib/api-error'
+import type { ShownMessage } from '@shared/messages'
 
 /** The reference data the wizard offers in selects: DNS platforms, certificate authorities, resolver presets. */
 export const useCatalogStore = defineStore('catalog', () => {
   const providers = ref<Provider[]>([])
   const cas = ref<CertificateAuthority[]>([])
   const presets = ref<ResolverPresetInfo[]>([])
-  const error = ref<string | null>(null)
+  const error = ref<ShownMessage | null>(null)
   let loading: Promise<void> | null = null
 
   function load(): Promise<void> {
@@ -23,7 +24,7 @@ export const useCatalogStore = defineStore('catalog', () => {
         presets.value = r
         error.value = null
       } catch (e) {
-        error.value = apiErrorOf(e).message
+        error.value = apiErrorOf(e)
         loading = null
       }
     })()

@@ -3,12 +3,13 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { getApi } from '../api'
 import { apiErrorOf } from '../lib/api-error'
+import type { ShownMessage } from '@shared/messages'
 
 /** Every domain in progress (one session each), newest first, persisted by the main process. */
 export const useSessionsStore = defineStore('sessions', () => {
   const sessions = ref<VerificationSession[]>([])
   const loading = ref(false)
-  const error = ref<string | null>(null)
+  const error = ref<ShownMessage | null>(null)
 
   function sortNewestFirst(list: VerificationSession[]): VerificationSession[] {
     return [...list].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
@@ -20,7 +21,7 @@ export const useSessionsStore = defineStore('sessions', () => {
       sessions.value = sortNewestFirst(await getApi()['sessions:list']())
       error.value = null
     } catch (e) {
-      error.value = apiErrorOf(e).message
+      error.value = apiErrorOf(e)
     } finally {
       loading.value = false
     }
@@ -39,7 +40,7 @@ export const useSessionsStore = defineStore('sessions', () => {
       sessions.value = sessions.value.filter((s) => s.id !== id)
       error.value = null
     } catch (e) {
-      error.value = apiErrorOf(e).message
+      error.value = apiErrorOf(e)
     }
   }
 

@@ -1,27 +1,17 @@
 import type { AppSettings } from '@shared/api'
+import { defaultSettings } from '@shared/default-settings'
 import type { DiagnoseInput } from '@shared/diagnosis-types'
 import { resolverSpecsFor } from '@shared/resolver-defaults'
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import { getApi } from '../api'
 import { apiErrorOf, type FieldErrors } from '../lib/api-error'
-import { applyLocale, pickLocale } from '../i18n'
-
-export const DEFAULT_SETTINGS: AppSettings = {
-  presets: ['google', 'cloudflare'],
-  includeSystemResolvers: true,
-  customResolvers: [],
-  roots: [],
-  authPort: null,
-  timeoutMs: 2000,
-  locale: pickLocale(typeof navigator === 'undefined' ? [] : navigator.languages),
-  theme: 'system',
-  watchIntervalSeconds: 30
-}
+import { applyLocale, preferredLocale } from '../i18n'
 
 /** The user's settings, loaded from and saved to the main process; the UI language follows `locale` at once. */
 export const useSettingsStore = defineStore('settings', () => {
-  const settings = ref<AppSettings>({ ...DEFAULT_SETTINGS })
+  // Until the main process answers: the same defaults it gives a new data folder.
+  const settings = ref<AppSettings>(defaultSettings(preferredLocale()))
   const loaded = ref(false)
   const saving = ref(false)
   const errors = ref<FieldErrors>({})
@@ -31,7 +21,7 @@ export const useSettingsStore = defineStore('settings', () => {
       settings.value = await getApi()['settings:get']()
       errors.value = {}
     } catch (e) {
-      errors.value = { '': apiErrorOf(e).message }
+      errors.value = { '': apiErrorOf(e) }
     } finally {
       loaded.value = true
       applyLocale(settings.value.locale)
@@ -50,7 +40,7 @@ export const useSettingsStore = defineStore('settings', () => {
       return true
     } catch (e) {
       const body = apiErrorOf(e)
-      errors.value = { [body.field ?? '']: body.message }
+      errors.value = { [body.field ?? '']: body }
       settings.value = previous
       applyLocale(previous.locale)
       return false

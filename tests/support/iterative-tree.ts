@@ -7,8 +7,8 @@
  * authoritative answer, CNAME chased inside the zone, NODATA or NXDOMAIN with the SOA, REFUSED for
  * names outside its zones. A behaviour replaces that for lame and broken servers.
  */
-import type { ServerAddress } from '../../../src/shared/dns-types'
-import { buildReply, startFixtureServer, type FixtureContext, type FixtureServer } from '../../support/fixture-server'
+import type { ServerAddress } from '../../src/shared/dns-types'
+import { buildReply, startFixtureServer, type FixtureContext, type FixtureServer } from './fixture-server'
 
 export interface Rr {
   name: string

@@ -8,7 +8,7 @@ import { join } from 'node:path'
 import { startBridge, type RunningBridge } from '../../src/main/bridge/server'
 import type { LaunchCodes } from '../../src/main/bridge/launch-codes'
 import { createApiService, type ApiService, type DiagnosisEngine } from '../../src/main/services/api-service'
-import { FakeEngine, ManualTimers } from '../unit/services/fake-engine'
+import { FakeEngine, ManualTimers } from './fake-engine'
 
 export const SECRET = 'TOP-SECRET-OUTSIDE-THE-RENDERER'
 

@@ -1,6 +1,8 @@
+import { isIP } from 'node:net'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { InvalidServerError } from '../../../src/main/dns/errors'
-import { canonicalIp, formatServer, parseServerAddress, serverToString } from '../../../src/main/dns/server-address'
+import { InvalidServerError } from '../../../src/shared/server-address'
+import { canonicalIp, formatServer, ipFamily, parseServerAddress, serverToString } from '../../../src/shared/server-address'
 
 function refusal(input: string): string {
   try {
@@ -95,5 +97,23 @@ describe('server printing', () => {
   it('canonicalises IPv6 and leaves IPv4 alone', () => {
     expect(canonicalIp('0:0:0:0:0:0:0:1', 6)).toBe('::1')
     expect(canonicalIp('1.2.3.4', 4)).toBe('1.2.3.4')
+  })
+})
+
+describe('ipFamily (no node:net, so the renderer reads addresses as main does)', () => {
+  it('agrees with net.isIP on addresses, near-addresses and noise', () => {
+    const hex = fc.constantFrom(...'0123456789abcdefABCDEF'.split(''))
+    const group = fc.array(hex, { minLength: 0, maxLength: 5 }).map((c) => c.join(''))
+    const v6 = fc.array(group, { minLength: 1, maxLength: 9 }).map((g) => g.join(':'))
+    const octet = fc.oneof(fc.integer({ min: 0, max: 300 }).map(String), fc.constantFrom('01', '00', '', 'x'))
+    const v4 = fc.array(octet, { minLength: 3, maxLength: 5 }).map((o) => o.join('.'))
+    const mixed = fc.tuple(v6, v4).map(([a, b]) => `${a}:${b}`)
+    const zoned = fc.tuple(v6, fc.constantFrom('%eth0', '%2', '%', '')).map(([a, z]) => a + z)
+    fc.assert(
+      fc.property(fc.oneof(v6, v4, mixed, zoned, fc.string({ maxLength: 20 })), (text) => {
+        expect(ipFamily(text)).toBe(isIP(text))
+      }),
+      { numRuns: 3000 }
+    )
   })
 })

@@ -1,58 +1,57 @@
-import { domainToASCII } from 'node:url'
-import { InvalidNameError } from './errors'
+/**
+ * Domain names as DNS carries them, for both sides: what a person typed → the ASCII wire form (IDN labels to
+ * punycode through the WHATWG `URL`, which Node and every browser have), and the comparisons the engine and the
+ * UI make on names. Pure: no `node:` imports.
+ */
+import { LocalizedError, type MessageParams } from './messages'
 
-const MAX_LABEL_BYTES = 63
-const MAX_NAME_CHARS = 253
+/** Input that is not a valid domain name; the message names the offending part. */
+export class InvalidNameError extends LocalizedError {
+  override name = 'InvalidNameError'
+}
+
+export const MAX_LABEL_BYTES = 63
+export const MAX_NAME_CHARS = 253
 const PLAIN_NAME = /^(?:[a-z0-9_-]{1,63}\.)*[a-z0-9_-]{1,63}\.?$/
-/**
- * The dots UTS #46 maps to '.': ideographic full stop U+3002, fullwidth full stop U+FF0E and halfwidth
- * ideographic full stop U+FF61, which Chinese and Japanese input methods type in place of '.'.
- */
+/** Dots an IME types (ideographic, full-width, half-width ideographic): UTS #46 reads each as '.'. */
 const FULL_WIDTH_DOTS = /[\u3002\uff0e\uff61]/g
+/** Whether the URL parser would read a character of `label` as a delimiter, or refuse it, in a host. */
+function hasUrlHostSpecial(label: string): boolean {
+  return [...label].some((c) => c <= ' ' || c === '\x7f' || '#%/:<>?@[\\]^|'.includes(c))
+}
 
-/**
- * The name with every full-width dot turned into '.', as IDNA would read it. Done before any label check, so
- * `a.。b` is refused as an empty label exactly like `a..b`, instead of slipping through as one odd label.
- */
-export function toAsciiDots(name: string): string {
-  return name.replace(FULL_WIDTH_DOTS, '.')
+function invalid(id: ConstructorParameters<typeof InvalidNameError>[0], params: MessageParams = {}): InvalidNameError {
+  return new InvalidNameError(id, params)
 }
 
 /**
- * Turns what a person typed into the ASCII form DNS carries: trims, drops one trailing dot,
- * lower-cases, converts IDN labels to punycode, and rejects names that cannot exist on the wire.
+ * Turns what a person typed into the ASCII form DNS carries: trims, reads full-width dots as dots, drops one
+ * trailing dot, lower-cases, converts IDN labels to punycode, and rejects names that cannot exist on the wire.
  * The root is returned as '.'.
  */
 export function normalizeName(input: string): string {
-  if (typeof input !== 'string') throw new InvalidNameError('A domain name must be text.')
+  if (typeof input !== 'string') throw invalid('name.notText')
   // Most names arrive already in wire form (lower-case ASCII labels of 1..63 bytes); for them the
   // steps below would return the input without its trailing dot.
   if (input.length <= MAX_NAME_CHARS + 1 && PLAIN_NAME.test(input)) {
     const name = input.endsWith('.') ? input.slice(0, -1) : input
     if (name.length <= MAX_NAME_CHARS) return name
   }
-  const trimmed = toAsciiDots(input).trim()
-  if (trimmed === '') throw new InvalidNameError('The domain name is empty.')
+  const trimmed = input.trim().replace(FULL_WIDTH_DOTS, '.')
+  if (trimmed === '') throw invalid('name.empty')
   if (trimmed === '.') return '.'
-  if (/\s/.test(trimmed)) throw new InvalidNameError(`"${input}" contains a space; a domain name cannot.`)
+  if (/\s/.test(trimmed)) throw invalid('name.space', { name: input })
   const withoutDot = trimmed.endsWith('.') ? trimmed.slice(0, -1) : trimmed
   const labels = withoutDot.split('.')
-  const empty = labels.findIndex((l) => l === '')
-  if (empty !== -1) throw new InvalidNameError(`"${input}" has an empty label (two dots in a row, or a leading dot).`)
-  // IDNA can still map one character to several labels (U+2488 '⒈' is '1.'): split again and re-check.
-  const ascii = labels.flatMap((label) => labelToAscii(label, input).split('.'))
-  if (ascii.some((l) => l === '')) throw new InvalidNameError(`"${input}" has an empty label (two dots in a row, or a leading dot).`)
+  if (labels.includes('')) throw invalid('name.emptyLabel', { name: input })
+  const ascii = labels.map((label) => labelToAscii(label, input))
   for (const label of ascii) {
     if (label.length > MAX_LABEL_BYTES) {
-      throw new InvalidNameError(
-        `The label "${label}" is ${label.length} bytes long; a DNS label can have at most ${MAX_LABEL_BYTES}.`
-      )
+      throw invalid('name.labelTooLong', { label, length: label.length, max: MAX_LABEL_BYTES })
     }
   }
   const name = ascii.join('.')
-  if (name.length > MAX_NAME_CHARS) {
-    throw new InvalidNameError(`"${input}" is ${name.length} characters long; a domain name can have at most ${MAX_NAME_CHARS}.`)
-  }
+  if (name.length > MAX_NAME_CHARS) throw invalid('name.tooLong', { name: input, length: name.length, max: MAX_NAME_CHARS })
   return name
 }
 
@@ -70,12 +69,27 @@ export function askableName(name: string): { ok: true; name: string } | { ok: fa
 }
 
 function labelToAscii(label: string, whole: string): string {
-  // Underscore labels (_dnsauth, _acme-challenge) and the wildcard are valid in DNS but not in URLs,
+  // Underscore labels (_dnsauth, _acme-challenge) and the wildcard are valid in DNS but not always in URLs,
   // so only labels with non-ASCII characters go through the IDNA conversion.
   if (/^[\x21-\x7e]*$/.test(label)) return label.toLowerCase()
-  const converted = domainToASCII(label)
-  if (converted === '') throw new InvalidNameError(`The label "${label}" in "${whole}" is not a valid internationalised name.`)
+  const bad = invalid('name.badIdn', { label, name: whole })
+  if (hasUrlHostSpecial(label)) throw bad
+  // The URL host parser applies UTS #46 (mapping, then punycode). A fixed last label keeps it from reading a
+  // label of digits (full-width `１２３`) as an IPv4 address.
+  let host: string
+  try {
+    host = new URL(`http://${label}.invalid/`).hostname
+  } catch {
+    throw bad
+  }
+  const converted = host.slice(0, -'.invalid'.length)
+  if (converted === '' || converted.includes('.') || !host.endsWith('.invalid')) throw bad
   return converted
+}
+
+export function stripDot(name: string): string {
+  if (name === '.' || name === '') return '.'
+  return name.endsWith('.') ? name.slice(0, -1) : name
 }
 
 /** Case-insensitive comparison of two names in wire form (trailing dots ignored). */
@@ -84,11 +98,6 @@ export function sameName(a: string, b: string): boolean {
   // allocates nothing.
   if (a === b) return true
   return stripDot(a).toLowerCase() === stripDot(b).toLowerCase()
-}
-
-export function stripDot(name: string): string {
-  if (name === '.' || name === '') return '.'
-  return name.endsWith('.') ? name.slice(0, -1) : name
 }
 
 /** Labels from the leftmost; the root has none. */

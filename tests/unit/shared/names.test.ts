@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest'
+import { domainToASCII } from 'node:url'
 import fc from 'fast-check'
-import { InvalidNameError } from '../../../src/main/dns/errors'
-import { absolute, isSubdomainOf, nameLabels, normalizeName, parentName, sameName } from '../../../src/main/dns/names'
+import { describe, expect, it } from 'vitest'
+import { InvalidNameError } from '../../../src/shared/names'
+import { absolute, isSubdomainOf, nameLabels, normalizeName, parentName, sameName } from '../../../src/shared/names'
 
 /** Runs normalizeName expecting it to refuse the input; returns the message for content checks. */
 function refusal(input: string): string {
@@ -152,5 +153,35 @@ describe('name helpers', () => {
     expect(isSubdomainOf('example.com', 'example.com')).toBe(true)
     expect(isSubdomainOf('badexample.com', 'example.com')).toBe(false)
     expect(isSubdomainOf('anything', '.')).toBe(true)
+  })
+})
+
+describe('normalizeName without node: (the WHATWG URL parser, as in the browser)', () => {
+  it('reads the dots an IME types as dots', () => {
+    expect(normalizeName('例子。测试')).toBe('xn--fsqu00a.xn--0zwm56d')
+    expect(normalizeName('example．com')).toBe('example.com')
+    expect(normalizeName('_dnsauth｡example.com')).toBe('_dnsauth.example.com')
+  })
+
+  it('refuses a label that the URL parser would read as a delimiter, naming the label', () => {
+    expect(refusal('ü:1.example')).toMatch(/"ü:1" in "ü:1.example" is not a valid internationalised name/)
+    expect(refusal('ü#.example')).toMatch(/not a valid internationalised name/)
+  })
+
+  it('converts a label of full-width digits to ASCII digits, not to an IPv4 address', () => {
+    expect(normalizeName('１２３.example')).toBe('123.example')
+  })
+
+  it('converts any Unicode label as Node’s own domainToASCII does', () => {
+    const letters = fc.constantFrom(...'aZ09-_äöüßéñçø例子测试中国ΑΩабвяᚠ😀ǅﬀ'.split(''))
+    fc.assert(
+      fc.property(fc.array(letters, { minLength: 1, maxLength: 12 }).map((chars) => chars.join('')), (label) => {
+        fc.pre(!/^[\x21-\x7e]*$/.test(label))
+        const expected = domainToASCII(label)
+        fc.pre(expected !== '' && !expected.includes('.') && expected.length <= 63)
+        expect(normalizeName(`${label}.example`)).toBe(`${expected}.example`)
+      }),
+      { numRuns: 400 }
+    )
   })
 })

@@ -2,11 +2,11 @@
 // runDiagnosis is scripted and counts its calls. They stand in for timing and control flow in service,
 // IPC and bridge tests; DNS behaviour itself is tested against real servers elsewhere.
 
-import type { DelegationSummary } from '../../../src/shared/api'
-import type { DiagnoseInput, DiagnosisReport } from '../../../src/shared/diagnosis-types'
-import { createFinding, deriveVerdict, type Finding } from '../../../src/shared/findings'
-import type { DiagnosisEngine } from '../../../src/main/services/api-service'
-import type { WatchTimers } from '../../../src/main/services/watch-service'
+import type { DelegationSummary } from '../../src/shared/api'
+import type { DiagnoseInput, DiagnosisReport } from '../../src/shared/diagnosis-types'
+import { createFinding, deriveVerdict, type Finding } from '../../src/shared/findings'
+import type { DiagnosisEngine } from '../../src/main/services/api-service'
+import type { WatchTimers } from '../../src/main/services/watch-service'
 
 export const TOKEN_VALUE = '202405280000003q8lby3mq5mwqm0qd4tfv7m8hlxkkvwsgdvj1qdvdxkjwd9k'
 

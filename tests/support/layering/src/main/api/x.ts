@@ -1,0 +1,2 @@
+import { y } from '../shell/y'
+export const x = y

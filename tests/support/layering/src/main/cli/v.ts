@@ -1,0 +1,3 @@
+// @ts-nocheck
+import { gone } from './missing'
+export const v = gone

@@ -1,0 +1,2 @@
+import { a } from '../services/a'
+export const mid = a

@@ -1,0 +1,2 @@
+import { mid } from '../diagnosis/mid'
+export const low = mid

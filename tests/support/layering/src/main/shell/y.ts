@@ -1,0 +1,3 @@
+import { app } from 'electron'
+import { z } from '../bridge/z'
+export const y = [app, z]

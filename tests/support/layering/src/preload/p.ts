@@ -1,0 +1,2 @@
+import { r } from '../renderer/r'
+export const p = r

@@ -1,0 +1,2 @@
+import { w } from '../main/cli/w'
+export const r = w

@@ -1,0 +1,3 @@
+import { low } from '../main/dns/low'
+import { readFileSync } from 'node:fs'
+export const shared = [low, readFileSync]

@@ -1,0 +1,236 @@
+import { domainToASCII } from 'node:url'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { normalizeDiagnoseInput } from '../../../src/main/diagnosis/input'
+import { isSubdomainOf } from '../../../src/shared/names'
+import { baseDomainOf, hostToType, placeRecord, planPlacements, recordNameFor, relativeHost, typedBaseDomain } from '../../../src/shared/placement'
+
+describe('baseDomainOf', () => {
+  it.each([
+    ['example.com', 'example.com'],
+    ['www.example.com', 'example.com'],
+    ['*.example.com', 'example.com'],
+    ['WWW.Example.COM.', 'example.com'],
+    [' www.example.com ', 'example.com'],
+    ['shop.example.com', 'shop.example.com'],
+    ['www.shop.example.com', 'shop.example.com'],
+    ['*.shop.example.com', 'shop.example.com'],
+    // The wildcard label alone goes: a wildcard under www keeps www.
+    ['*.www.example.com', 'www.example.com'],
+    // www.com is a domain of its own, not the www host of "com".
+    ['www.com', 'www.com'],
+    ['wwwexample.com', 'wwwexample.com'],
+    ['bücher.example', 'xn--bcher-kva.example']
+  ])('%s → %s', (domain, base) => {
+    expect(baseDomainOf(domain)).toBe(base)
+  })
+})
+
+describe('recordNameFor', () => {
+  it.each([
+    ['_dnsauth', 'example.com', '_dnsauth.example.com'],
+    ['_dnsauth.', 'example.com', '_dnsauth.example.com'],
+    ['_DNSAUTH', 'example.com', '_dnsauth.example.com'],
+    ['_dnsauth.example.com', 'example.com', '_dnsauth.example.com'],
+    ['_dnsauth.example.com.', 'example.com', '_dnsauth.example.com'],
+    [' _dnsauth.Example.com. ', 'example.com', '_dnsauth.example.com'],
+    ['_acme-challenge.shop', 'example.com', '_acme-challenge.shop.example.com'],
+    ['_dnsauth', 'shop.example.com', '_dnsauth.shop.example.com'],
+    ['_dnsauth.shop.example.com', 'shop.example.com', '_dnsauth.shop.example.com'],
+    ['@', 'example.com', 'example.com'],
+    ['', 'example.com', 'example.com'],
+    // A full name ending in the parent domain, with its trailing dot, is absolute: the CA named the whole name.
+    ['_dnsauth.example.com.', 'shop.example.com', '_dnsauth.example.com']
+  ])('host %j for %s → %s', (host, base, name) => {
+    expect(recordNameFor(host, base)).toBe(name)
+  })
+})
+
+describe('relativeHost', () => {
+  it.each([
+    ['_dnsauth.example.com', 'example.com', '_dnsauth'],
+    ['_dnsauth.shop.example.com', 'example.com', '_dnsauth.shop'],
+    ['_dnsauth.shop.example.com', 'shop.example.com', '_dnsauth'],
+    ['example.com', 'example.com', '@'],
+    ['_DNSAUTH.Example.com.', 'example.com.', '_dnsauth']
+  ])('%s in zone %s → %s', (name, zone, host) => {
+    expect(relativeHost(name, zone)).toBe(host)
+  })
+})
+
+describe('placeRecord', () => {
+  it('puts www. and *. at the base domain, with the host relative to the zone', () => {
+    for (const domain of ['www.example.com', '*.example.com', 'example.com']) {
+      expect(placeRecord(domain, '_dnsauth', 'example.com')).toEqual({
+        certificateDomain: domain,
+        baseDomain: 'example.com',
+        name: '_dnsauth.example.com',
+        zone: 'example.com',
+        relativeHost: '_dnsauth'
+      })
+    }
+  })
+
+  it('takes the host relative, full, or full with a trailing dot to the same name', () => {
+    const names = ['_dnsauth', '_dnsauth.example.com', '_dnsauth.example.com.'].map((h) => placeRecord('example.com', h, 'example.com').name)
+    expect(new Set(names)).toEqual(new Set(['_dnsauth.example.com']))
+  })
+
+  it('gives the host relative to the real zone apex: a subdomain that is part of the parent zone', () => {
+    expect(placeRecord('shop.example.com', '_dnsauth', 'example.com')).toMatchObject({
+      baseDomain: 'shop.example.com',
+      name: '_dnsauth.shop.example.com',
+      zone: 'example.com',
+      relativeHost: '_dnsauth.shop'
+    })
+  })
+
+  it('gives the host relative to the real zone apex: a subdomain delegated as a zone of its own', () => {
+    expect(placeRecord('shop.example.com', '_dnsauth', 'shop.example.com')).toMatchObject({
+      name: '_dnsauth.shop.example.com',
+      zone: 'shop.example.com',
+      relativeHost: '_dnsauth'
+    })
+  })
+
+  it('has no relative host while the zone is unknown', () => {
+    expect(placeRecord('example.com', '_dnsauth', null)).toMatchObject({ name: '_dnsauth.example.com', zone: null, relativeHost: null })
+  })
+
+  it('keeps the certificate domain as entered, lower-cased', () => {
+    expect(placeRecord(' *.Example.COM ', '_dnsauth', 'example.com').certificateDomain).toBe('*.example.com')
+  })
+
+  it('refuses a zone that does not hold the name (a caller bug)', () => {
+    expect(() => placeRecord('example.com', '_dnsauth', 'other.org')).toThrow(/outside the zone other\.org/)
+  })
+})
+
+describe('the placement bug of the old renderer copy (regression)', () => {
+  it('keeps an absolute host that names the parent domain, instead of appending the domain again', () => {
+    const [placement] = planPlacements(['shop.example.com'], '_dnsauth.example.com.', 'example.com')
+    expect(placement).toMatchObject({ name: '_dnsauth.example.com', relativeHost: '_dnsauth' })
+  })
+
+  it('places an internationalised domain under its punycode name, as the engine does', () => {
+    const [placement] = planPlacements(['münchen.de'], '_dnsauth', 'xn--mnchen-3ya.de')
+    expect(placement).toMatchObject({
+      certificateDomain: 'xn--mnchen-3ya.de',
+      baseDomain: 'xn--mnchen-3ya.de',
+      name: '_dnsauth.xn--mnchen-3ya.de',
+      relativeHost: '_dnsauth'
+    })
+    expect(planPlacements(['www.MÜNCHEN.de'], '_dnsauth', null)[0]?.name).toBe('_dnsauth.xn--mnchen-3ya.de')
+  })
+})
+
+describe('planPlacements (step 2, while the user types)', () => {
+  it('puts www and wildcard names on the parent domain, one placement per certificate domain', () => {
+    const placements = planPlacements(['example.com', 'www.example.com', '*.example.com', 'shop.example.com'], '_dnsauth', 'example.com')
+    expect(placements.map((p) => [p.name, p.relativeHost])).toEqual([
+      ['_dnsauth.example.com', '_dnsauth'],
+      ['_dnsauth.example.com', '_dnsauth'],
+      ['_dnsauth.example.com', '_dnsauth'],
+      ['_dnsauth.shop.example.com', '_dnsauth.shop']
+    ])
+  })
+
+  it('has no zone and no relative host for a name outside the zone of step 1', () => {
+    expect(planPlacements(['other.org'], '_dnsauth', 'example.com')).toEqual([
+      { certificateDomain: 'other.org', baseDomain: 'other.org', name: '_dnsauth.other.org', zone: null, relativeHost: null }
+    ])
+  })
+
+  it('leaves out what cannot be a name yet (its own field says why), and empty rows', () => {
+    expect(planPlacements(['', 'exa mple.com', 'https://example.com', 'example.com'], '_dnsauth', null).map((p) => p.name)).toEqual([
+      '_dnsauth.example.com'
+    ])
+    expect(planPlacements(['example.com'], '_dns auth', null)).toEqual([])
+  })
+
+  it('types the host the way the console wants it', () => {
+    const p = { name: '_dnsauth.example.com', relativeHost: '_dnsauth' }
+    expect(hostToType(p, 'relative')).toBe('_dnsauth')
+    expect(hostToType(p, 'full')).toBe('_dnsauth.example.com')
+    expect(hostToType({ ...p, relativeHost: null }, 'relative')).toBe('_dnsauth.example.com')
+  })
+
+  it('fills the domain list from what was typed, Unicode kept', () => {
+    expect(typedBaseDomain(' WWW.München.de. ')).toBe('münchen.de')
+    expect(typedBaseDomain('*.example.com')).toBe('example.com')
+    expect(typedBaseDomain('www.com')).toBe('www.com')
+  })
+})
+
+// ── Property: the UI's placements, the engine's, and an independent oracle agree ───────────────────────────────
+
+/** The CA guide's rule written again from its wording, with Node's own IDNA conversion (not the URL parser). */
+function oracleName(certificateDomain: string, host: string): { base: string; name: string } {
+  const ascii = (name: string): string =>
+    name
+      .split('.')
+      .map((label) => (/^[\x21-\x7e]*$/.test(label) ? label.toLowerCase() : domainToASCII(label)))
+      .join('.')
+  let domain = certificateDomain.trim()
+  const wildcard = domain.startsWith('*.')
+  if (wildcard) domain = domain.slice(2)
+  domain = ascii(domain.replace(/\.$/, ''))
+  const base = !wildcard && domain.startsWith('www.') && domain.slice(4).includes('.') ? domain.slice(4) : domain
+  const typed = host.trim()
+  if (typed === '' || typed === '@') return { base, name: base }
+  const name = ascii(typed.replace(/\.$/, ''))
+  if (name === base || name.endsWith(`.${base}`)) return { base, name }
+  if (typed.endsWith('.') && name.includes('.')) return { base, name }
+  return { base, name: `${name}.${base}` }
+}
+
+const LABELS = ['example', 'shop', 'münchen', 'bücher', '例子', 'ÄÖÜ', 'www', 'a-b', 'x1', 'dev']
+const TLDS = ['com', 'de', 'cn', 'test', '中国']
+const randomCase = (text: string, upper: boolean[]): string =>
+  [...text].map((c, i) => (upper[i % upper.length] ? c.toUpperCase() : c)).join('')
+
+const domainArb = fc
+  .record({
+    prefix: fc.constantFrom('', '*.', 'www.', 'WWW.'),
+    labels: fc.array(fc.constantFrom(...LABELS), { minLength: 1, maxLength: 3 }),
+    tld: fc.constantFrom(...TLDS),
+    dot: fc.boolean(),
+    upper: fc.array(fc.boolean(), { minLength: 1, maxLength: 5 }),
+    space: fc.constantFrom('', ' ')
+  })
+  .map(({ prefix, labels, tld, dot, upper, space }) => `${space}${prefix}${randomCase([...labels, tld].join('.'), upper)}${dot ? '.' : ''}${space}`)
+
+/** Hosts as CAs show them: empty, @, relative, full (under the domain or its parent), with or without the dot. */
+function hostArb(domain: string) {
+  const bare = domain.trim().replace(/^\*\./, '').replace(/\.$/, '')
+  const parent = bare.split('.').slice(1).join('.')
+  return fc.oneof(
+    fc.constantFrom('@', ' @ '),
+    fc.record({ label: fc.constantFrom('_dnsauth', '_acme-challenge', '_DNSAUTH', 'ü', '_x.sub'), dot: fc.boolean() }).map(({ label, dot }) => `${label}${dot ? '.' : ''}`),
+    fc
+      .record({ label: fc.constantFrom('_dnsauth', '_acme-challenge'), under: fc.constantFrom(bare, parent), dot: fc.boolean() })
+      .filter(({ under }) => under.includes('.'))
+      .map(({ label, under, dot }) => `${label}.${under}${dot ? '.' : ''}`)
+  )
+}
+
+const caseArb = domainArb.chain((domain) => fc.record({ domain: fc.constant(domain), host: hostArb(domain), zoneDepth: fc.integer({ min: 0, max: 3 }) }))
+
+describe('placement property', () => {
+  it('the UI (planPlacements), the engine (input check → placeRecord) and the oracle give the same names', () => {
+    fc.assert(
+      fc.property(caseArb, ({ domain, host, zoneDepth }) => {
+        const expected = oracleName(domain, host)
+        // A zone the name lies in: the base domain or one of its parents (zoneDepth labels off), or none at 0.
+        const zone = zoneDepth === 0 ? null : expected.base.split('.').slice(zoneDepth - 1).join('.') || null
+        const [ui] = planPlacements([domain], host, zone)
+        const engineInput = normalizeDiagnoseInput({ domains: [domain], host, type: 'TXT', value: 'v' })
+        const engine = placeRecord(engineInput.domains[0]!, engineInput.host, zone !== null && isSubdomainOf(expected.name, zone) ? zone : null)
+        expect(ui).toEqual(engine)
+        expect({ base: engine.baseDomain, name: engine.name }).toEqual(expected)
+        if (engine.zone !== null) expect(`${engine.relativeHost === '@' ? '' : `${engine.relativeHost}.`}${engine.zone}`).toBe(engine.name)
+      }),
+      { numRuns: 500 }
+    )
+  })
+})
