@@ -1,11 +1,12 @@
 /**
  * `npm run bench`: performance figures as ratios against a baseline measured in the same run.
  * Not a test: nothing here fails on a slow machine; it prints what it measured.
- * `npm run bench -- client|diagnosis|cli|web|renderer` runs one part.
+ * `npm run bench -- client|diagnosis|queries|hostile|cli|web|renderer` runs one part.
  */
 import { benchCliStart } from './cli-start'
 import { benchClientVsCares } from './client-vs-cares'
 import { benchDiagnosisCriticalPath } from './diagnosis-critical-path'
+import { benchBridgeUnderLoad, benchHostileDelegation } from './hostile'
 import { benchQueryEconomy } from './query-economy'
 import { benchRenderer, builtRendererExists } from './renderer'
 import { benchWebProcesses } from './web-processes'
@@ -74,6 +75,17 @@ async function main(): Promise<void> {
     const total = w.npm.rssMiB + w.others.reduce((sum, p) => sum + p.rssMiB, 0)
     console.log(`  npm ${w.npm.rssMiB.toFixed(0)} MiB; beside it: ${w.others.map((p) => `${p.command.slice(0, 70)} (${p.rssMiB.toFixed(0)} MiB)`).join('; ') || 'nothing'}`)
     console.log(`  node processes beside npm: ${nodes.length} (target 1) ${verdict(nodes.length === 1)}; resident in all ${total.toFixed(0)} MiB`)
+  }
+  if (!only || only === 'hostile') {
+    console.log('Hostile delegation: 200 glueless name servers whose zone\'s only server never answers (default settings)')
+    const h = await benchHostileDelegation()
+    console.log(`  trace ${(h.traceMs / 1000).toFixed(1)} s  diagnose ${(h.diagnoseMs / 1000).toFixed(1)} s  worst ${(h.worstMs / 1000).toFixed(1)} s  target ≤ 35 s  ratio ${ratio(h.worstMs, 35_000)} of target  (before the fix: 268 s)`)
+    console.log(`  output: trace text ${h.traceTextBytes} B, diagnose text ${h.reportTextBytes} B, findings JSON ${h.findingsJsonBytes} B  verdict: ${h.verdict}`)
+    console.log('Bridge settings:get while 200 diagnoses get 65 KB TCP answers of chained compression pointers')
+    const b = await benchBridgeUnderLoad()
+    console.log(`  idle      median ${b.idleMedianMs.toFixed(1)} ms  p95 ${b.idleP95Ms.toFixed(1)} ms (baseline)`)
+    console.log(`  loaded    median ${b.loadedMedianMs.toFixed(1)} ms  p95 ${b.loadedP95Ms.toFixed(1)} ms  max ${b.loadedMaxMs.toFixed(1)} ms  target max ≤ 200 ms  ratio ${ratio(b.loadedMaxMs, b.idleMedianMs)} of idle median`)
+    console.log(`  ${b.samples} samples over ${(b.windowMs / 1000).toFixed(1)} s; ${b.diagnosesFinished} of ${b.diagnosesStarted} diagnoses finished in that time`)
   }
   if (!only || only === 'renderer') {
     console.log('Renderer: initial JavaScript and time to an interactive step 1 (headless Debian Chromium, browser mode)')

@@ -32,6 +32,8 @@ const { runWeb } = createRequire(import.meta.url)(join(repo, 'out/node/web.cjs')
 runWeb(argv).then(
   (code) => {
     process.exitCode = code
+    // Stopped: if something still holds the event loop (a socket, a stuck file operation), exit anyway.
+    setTimeout(() => process.exit(code), 1000).unref()
   },
   (e) => {
     process.stderr.write(`dns-verify web: internal error: ${e?.stack ?? e}\n`)

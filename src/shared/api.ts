@@ -65,7 +65,8 @@ export type ReportFormat = 'markdown' | 'json'
 
 export interface WatchProgress {
   sessionId: string
-  phase: 'checking' | 'done' | 'error'
+  /** `queued`: waiting for other checks to finish first (the app runs a few at once). */
+  phase: 'queued' | 'checking' | 'done' | 'error'
   /** 0..1 while checking. */
   progress: number
   report: DiagnosisReport | null

@@ -47,6 +47,11 @@ export interface DiagnoseInput {
   authPort?: number
   /** Per-try timeout in ms. */
   timeoutMs?: number
+  /**
+   * Time limit of the whole check in ms (default 30,000): servers still being waited for then are given up on, and
+   * the report says what was seen and that the limit was reached (`check.deadline`).
+   */
+  deadlineMs?: number
 }
 
 /** Where one certificate domain's record goes. */

@@ -53,6 +53,7 @@
  * |                                  |          |   may be empty), cause: signature_expired|signature_not_yet_valid|     |
  * |                                  |          |   ds_mismatch|missing_signatures|unknown, validFrom, validUntil (the   |
  * |                                  |          |   signature's validity window as ISO 8601 dates, empty when unknown)   |
+ * | check.deadline                   | warning  | seconds:number (the time limit of the check)                           |
  * | internal.check_failed            | warning  | check, message                                                         |
  *
  * One finding per cause: the same cause seen at several servers or resolvers is one finding whose `servers` /
@@ -95,6 +96,7 @@ export const FINDING_IDS = [
   'caa.blocks_ca',
   'caa.allows_ca',
   'dnssec.bogus',
+  'check.deadline',
   'internal.check_failed'
 ] as const
 
@@ -161,6 +163,8 @@ export const FINDING_SEVERITY: Record<FindingId, Severity> = {
   'caa.allows_ca': 'info',
   // a validating resolver answers SERVFAIL while the same query with CD=1 answers
   'dnssec.bogus': 'error',
+  // the check reached its time limit with servers still unanswered: what follows is what was seen by then
+  'check.deadline': 'warning',
   // one check could not run (a rule that throws becomes this, never a crash)
   'internal.check_failed': 'warning'
 }
@@ -252,6 +256,7 @@ export const FINDING_PARAM_SPEC = {
     validFrom: 'string',
     validUntil: 'string'
   },
+  'check.deadline': { seconds: 'number' },
   'internal.check_failed': { check: 'string', message: 'string' }
 } as const satisfies Record<FindingId, Record<string, ParamKind>>
 

@@ -26,7 +26,9 @@ export const LIMITS = {
   port: { min: 1, max: 65535 },
   watchIntervalSeconds: { min: 1, max: 3600 },
   /** Per-try timeout of a DNS query. */
-  timeoutMs: { min: 50, max: 60_000 }
+  timeoutMs: { min: 50, max: 60_000 },
+  /** Time limit of one whole check. */
+  deadlineMs: { min: 1000, max: 600_000 }
 } as const
 
 /** The per-try timeout when none is set. */

@@ -2,6 +2,7 @@
 // missing or wrong tokens, foreign Host and Origin headers (DNS rebinding, cross-site requests), bodies
 // too large or broken, unknown calls, and paths that try to leave the renderer folder.
 
+import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { contentSecurityPolicyHeader } from '../../src/main/shell/content-security-policy'
 import { DEFAULT_MAX_BODY_BYTES } from '../../src/main/bridge/server'
@@ -229,3 +230,43 @@ describe('static files', () => {
     expect(res.headers['content-security-policy']).toBe(contentSecurityPolicyHeader())
   })
 })
+
+describe('duplicate Host header (RFC 9112 3.2)', () => {
+  it.each([
+    ['the right host twice', (p: number) => [`127.0.0.1:${p}`, `127.0.0.1:${p}`]],
+    ['the right host, then a foreign one', (p: number) => [`127.0.0.1:${p}`, 'evil.example']],
+    ['a foreign host, then the right one', (p: number) => ['evil.example', `127.0.0.1:${p}`]]
+  ])('answers 400 to %s, even with the right token', async (_label, hosts) => {
+    const res = await rawWithHeaderLines(port, [
+      ...hosts(port).map((h) => `Host: ${h}`),
+      `Authorization: Bearer ${f.bridge.token}`,
+      'Content-Type: application/json',
+      'Content-Length: 4'
+    ], 'null')
+    expect(res).toMatch(/^HTTP\/1\.1 400 /)
+    expect(res).toContain('more than one Host header')
+  })
+
+  it('still answers a request with one Host header (the same raw client)', async () => {
+    const res = await rawWithHeaderLines(port, [
+      `Host: 127.0.0.1:${port}`,
+      `Authorization: Bearer ${f.bridge.token}`,
+      'Content-Type: application/json',
+      'Content-Length: 4'
+    ], 'null')
+    expect(res).toMatch(/^HTTP\/1\.1 200 /)
+  })
+})
+
+/** Writes a request line by line on a socket (node:http's client merges repeated headers) and reads the answer. */
+function rawWithHeaderLines(p: number, headerLines: string[], body: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(p, '127.0.0.1', () => {
+      socket.write(['POST /api/settings:get HTTP/1.1', ...headerLines, 'Connection: close', '', body].join('\r\n'))
+    })
+    let text = ''
+    socket.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')))
+    socket.on('end', () => resolve(text))
+    socket.on('error', reject)
+  })
+}

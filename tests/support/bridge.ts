@@ -6,7 +6,8 @@ import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { startBridge, type RunningBridge } from '../../src/main/bridge/server'
-import { createApiService, type ApiService } from '../../src/main/services/api-service'
+import type { LaunchCodes } from '../../src/main/bridge/launch-codes'
+import { createApiService, type ApiService, type DiagnosisEngine } from '../../src/main/services/api-service'
 import { FakeEngine, ManualTimers } from './fake-engine'
 
 export const SECRET = 'TOP-SECRET-OUTSIDE-THE-RENDERER'
@@ -19,7 +20,14 @@ export interface BridgeFixture {
   close(): Promise<void>
 }
 
-export async function startFixture(options: { maxBodyBytes?: number } = {}): Promise<BridgeFixture> {
+export interface FixtureOptions {
+  maxBodyBytes?: number
+  /** The engine behind the service; default the scripted FakeEngine (`fixture.engine`). */
+  engine?: DiagnosisEngine
+  launchCodes?: LaunchCodes
+}
+
+export async function startFixture(options: FixtureOptions = {}): Promise<BridgeFixture> {
   const root = await mkdtemp(join(tmpdir(), 'dnsverify-bridge-'))
   const rendererDir = join(root, 'renderer')
   await mkdir(join(rendererDir, 'assets'), { recursive: true })
@@ -32,11 +40,17 @@ export async function startFixture(options: { maxBodyBytes?: number } = {}): Pro
   const engine = new FakeEngine()
   const service = createApiService({
     dataDir: join(root, 'data'),
-    engine,
+    engine: options.engine ?? engine,
     logger: { warn: () => undefined },
     timers: new ManualTimers()
   })
-  const bridge = await startBridge({ rendererDir, service, maxBodyBytes: options.maxBodyBytes, logger: { error: () => undefined } })
+  const bridge = await startBridge({
+    rendererDir,
+    service,
+    maxBodyBytes: options.maxBodyBytes,
+    launchCodes: options.launchCodes,
+    logger: { error: () => undefined }
+  })
   return {
     bridge,
     service,

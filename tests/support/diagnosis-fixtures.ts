@@ -48,6 +48,7 @@ export function input(
     roots: [],
     authPort: null,
     timeoutMs: 500,
+    deadlineMs: 30_000,
     ...options
   }
 }

@@ -137,6 +137,23 @@ export function validResponses(): { label: string; bytes: Buffer }[] {
         0x0020
       )
     },
+    {
+      // What a Chinese input method types for '.' (U+3002 。, U+FF0E ．, U+FF61 ｡), written into zone data as is: each
+      // is three UTF-8 bytes inside a label, never a label separator on the wire (issue 10, item 1).
+      label: 'full-width dots inside labels: owner, CNAME target, NS, MX, SOA names, TXT',
+      bytes: response('_dnsauth\u3002example.com', 'TXT', {
+        answers: [
+          { name: '_dnsauth\u3002example.com', type: 'CNAME', ttl: 60, data: 'a.\u3002b.example.net' },
+          { name: 'a.\u3002b.example.net', type: 'TXT', ttl: 60, data: ['\u3002\uff0e\uff61'] },
+          { name: 'example.com', type: 'MX', ttl: 60, data: { preference: 10, exchange: 'mail\uff0e\uff61example.com' } }
+        ],
+        authorities: [
+          { name: 'example.com', type: 'NS', ttl: 172800, data: 'ns1\uff0eexample.com' },
+          { name: 'example.com', type: 'NS', ttl: 172800, data: '\uff61.example.com' },
+          { ...soa, data: { ...soa.data, mname: 'ns\u3002\u3002example.com', rname: 'host\uff61master.example.com' } }
+        ]
+      })
+    },
     { label: 'compressed CNAME chain (hand-built)', bytes: compressedCnameChain() },
     { label: 'compressed SOA (hand-built)', bytes: compressedSoa() },
     { label: 'compressed TXT + CAA (hand-built)', bytes: compressedTxtCaa() }

@@ -35,7 +35,8 @@ export const diagnoseInputSchema = z.strictObject({
   resolvers: z.array(text(LIMITS.serverChars)).max(LIMITS.servers).optional(),
   roots: z.array(text(LIMITS.serverChars)).max(LIMITS.servers).optional(),
   authPort: port.optional(),
-  timeoutMs: z.int().min(LIMITS.timeoutMs.min).max(LIMITS.timeoutMs.max).optional()
+  timeoutMs: z.int().min(LIMITS.timeoutMs.min).max(LIMITS.timeoutMs.max).optional(),
+  deadlineMs: z.int().min(LIMITS.deadlineMs.min).max(LIMITS.deadlineMs.max).optional()
 }).superRefine((input, ctx) => {
   // Without records, the single-record form needs all its four fields.
   if (input.records !== undefined) return

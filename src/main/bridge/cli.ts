@@ -1,6 +1,7 @@
 /**
  * `npm run web`: the app in a browser. Starts the loopback bridge on the built renderer (out/renderer) with the
- * same services the Electron shell uses, prints the address (with its one-time access token) and opens it.
+ * same services the Electron shell uses, prints the address (with its access token) and opens the page in the
+ * browser with a one-time launch code instead (the opener's command line is visible to other local users).
  *
  *   --port N          port on 127.0.0.1 (default: a free one)
  *   --root S          root server IP[:port] for iterative resolution, repeatable (labs, offline tests)
@@ -99,14 +100,23 @@ export function parseWebArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   }
 }
 
-/** Opens `url` in the default browser; failures (no desktop, no opener) are only a message. */
-function openBrowser(url: string): void {
-  const [command, args] =
-    process.platform === 'darwin'
-      ? ['open', [url]]
-      : process.platform === 'win32'
-        ? ['cmd', ['/c', 'start', '""', url.replace(/&/g, '^&')]]
-        : ['xdg-open', [url]]
+/**
+ * The command that opens `url` in the default browser on `platform`. Its argv is visible to every local user
+ * (`ps`), and so is the browser's it starts: give it the bridge's launch URL (a one-time code), never the token.
+ */
+export function browserOpenerCommand(url: string, platform: NodeJS.Platform = process.platform): [string, string[]] {
+  if (platform === 'darwin') return ['open', [url]]
+  if (platform === 'win32') return ['cmd', ['/c', 'start', '""', url.replace(/&/g, '^&')]]
+  return ['xdg-open', [url]]
+}
+
+/** The opener command for a running bridge: its page with a fresh launch code. */
+export function openerCommandFor(bridge: Pick<RunningBridge, 'launchUrl'>, platform: NodeJS.Platform = process.platform): [string, string[]] {
+  return browserOpenerCommand(bridge.launchUrl(), platform)
+}
+
+/** Runs an opener command; failures (no desktop, no opener) are only a message. */
+function openBrowser([command, args]: [string, string[]]): void {
   try {
     const child = spawn(command, args, { stdio: 'ignore', detached: true })
     child.on('error', () => process.stderr.write('Could not open a browser; open the address above yourself.\n'))
@@ -153,7 +163,7 @@ export async function runWeb(argv: string[], engine?: DiagnosisEngine): Promise<
   }
   process.stdout.write(`DNS Verify Assistant (browser mode): ${bridge.pageUrl}\n`)
   process.stdout.write(`Data folder: ${options.dataDir}\nPress Ctrl+C to stop.\n`)
-  if (options.open) openBrowser(bridge.pageUrl)
+  if (options.open) openBrowser(openerCommandFor(bridge))
 
   return new Promise<number>((resolveExit) => {
     let stopping = false
@@ -163,18 +173,29 @@ export async function runWeb(argv: string[], engine?: DiagnosisEngine): Promise<
       }
       stopping = true
       process.stderr.write(`\nStopping (${signal})...\n`)
-      void Promise.allSettled([bridge.close(), service.dispose()]).then(() => resolveExit(0))
+      // Whatever is still in flight (a check, a file operation) gets a few seconds, never the power to keep us up.
+      const giveUp = setTimeout(() => resolveExit(0), STOP_GRACE_MS)
+      giveUp.unref()
+      void Promise.allSettled([bridge.close(), service.dispose()]).then(() => {
+        clearTimeout(giveUp)
+        resolveExit(0)
+      })
     }
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
   })
 }
 
+/** How long stopping may wait for the bridge and the service to close. */
+const STOP_GRACE_MS = 5000
+
 const invokedDirectly = process.argv[1] !== undefined && realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))
 if (invokedDirectly) {
   runWeb(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code
+      // Stopped: if something still holds the event loop (a socket, a stuck file operation), exit anyway.
+      setTimeout(() => process.exit(code), 1000).unref()
     },
     (e: unknown) => {
       process.stderr.write(`dns-verify web: internal error: ${(e as Error).stack ?? String(e)}\n`)

@@ -15,6 +15,16 @@ export function generateToken(): string {
   return randomBytes(32).toString('base64url')
 }
 
+/**
+ * How many Host header lines the request has. RFC 9112 3.2: a request with more than one must be answered 400;
+ * Node keeps only the first in `headers.host`, so the raw list is counted.
+ */
+export function hostHeaderCount(rawHeaders: readonly string[]): number {
+  let count = 0
+  for (let i = 0; i < rawHeaders.length; i += 2) if (rawHeaders[i]!.toLowerCase() === 'host') count++
+  return count
+}
+
 export function isExpectedHost(headers: IncomingHttpHeaders, port: number): boolean {
   return headers.host === `127.0.0.1:${port}`
 }

@@ -5,6 +5,8 @@
  *   GET  /, /assets/...        the renderer (no token needed: public build output; Host still checked)
  *   POST /api/<channel>        JSON input → `{ ok, value | error }` (Authorization: Bearer <token>)
  *   GET  /api/events?token=…   server-sent events: `watch:onDidProgress` with a WatchProgress as data
+ *   POST /api/launch           `{ "code": … }` → `{ ok, value: { token } }`: a one-time launch code (the address the
+ *                              browser was opened with) traded for the token, once (launch-codes.ts)
  *
  * Every request passes the guards in request-guard.ts first; every response carries the app's CSP and
  * no-sniff / no-referrer / no-framing headers.
@@ -21,12 +23,14 @@ import { contentSecurityPolicyHeader } from '../shell/content-security-policy'
 import {
   bearerToken,
   generateToken,
+  hostHeaderCount,
   isAllowedOrigin,
   isCrossSiteFetch,
   isExpectedHost,
   tokensMatch
 } from './request-guard'
 import { negotiateEncoding, type ContentEncoding } from './content-encoding'
+import { createLaunchCodes, type LaunchCodes } from './launch-codes'
 import { resolveStaticFile, type StaticFile } from './static-files'
 
 
@@ -47,6 +51,8 @@ export interface BridgeOptions {
   token?: string
   maxBodyBytes?: number
   logger?: DispatchLogger
+  /** Launch codes (tests pass ones with a short life or a manual clock). */
+  launchCodes?: LaunchCodes
 }
 
 export interface RunningBridge {
@@ -54,8 +60,13 @@ export interface RunningBridge {
   token: string
   /** `http://127.0.0.1:<port>` */
   origin: string
-  /** The address to open: the page with the token, which the page moves to sessionStorage. */
+  /** The address to print: the page with the token, which the page moves to sessionStorage. */
   pageUrl: string
+  /**
+   * An address for a browser opener's command line: the page with a fresh one-time launch code instead of the
+   * token (command lines are visible to other local users), valid once and for a short time.
+   */
+  launchUrl(): string
   close(): Promise<void>
 }
 
@@ -82,6 +93,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   const token = options.token ?? generateToken()
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES
   const { service } = options
+  const launchCodes = options.launchCodes ?? createLaunchCodes()
   const events = new Set<ServerResponse>()
   let port = 0
 
@@ -96,6 +108,10 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
   server.requestTimeout = 60_000
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (hostHeaderCount(req.rawHeaders) > 1) {
+      res.setHeader('Connection', 'close')
+      return sendError(res, 400, ApiError.of('bad_input', 'bridge.duplicateHost'))
+    }
     if (!isExpectedHost(req.headers, port)) {
       return sendError(res, 421, ApiError.of('forbidden', 'bridge.wrongHost', { address: `127.0.0.1:${port}` }))
     }
@@ -118,6 +134,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
       if (req.method !== 'GET') return sendMethodNotAllowed(res, 'GET')
       return openEventStream(req, res)
     }
+    if (url.pathname === '/api/launch') return handleLaunch(req, res)
     if (!tokensMatch(bearerToken(req.headers), token)) return sendUnauthorized(res)
     let channel: string
     try {
@@ -147,6 +164,23 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     }
     const result = await callApi(service, channel, input, options.logger)
     sendJson(res, result.ok ? 200 : HTTP_STATUS[result.error.code], result)
+  }
+
+  /** Trades a launch code for the token; a code works once. Asking needs no token, so nothing else is said here. */
+  async function handleLaunch(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return sendMethodNotAllowed(res, 'POST')
+    const body = await readBody(req, res)
+    if (body === null) return
+    let code: unknown
+    try {
+      code = (JSON.parse(body.toString('utf8')) as { code?: unknown } | null)?.code
+    } catch {
+      code = undefined
+    }
+    if (typeof code !== 'string' || !launchCodes.redeem(code)) {
+      return sendError(res, 401, ApiError.of('forbidden', 'bridge.launchSpent'))
+    }
+    sendJson(res, 200, { ok: true, value: { token } })
   }
 
   /** The body, or null after answering 413 when it is larger than allowed (reading stops there). */
@@ -249,6 +283,7 @@ export async function startBridge(options: BridgeOptions): Promise<RunningBridge
     token,
     origin,
     pageUrl: `${origin}/?token=${token}`,
+    launchUrl: () => `${origin}/?launch=${launchCodes.issue()}`,
     async close() {
       unsubscribe()
       clearInterval(heartbeat)

@@ -26,11 +26,12 @@ export const QUERY_USAGE = `Usage: dnsverify query NAME [TYPE] [--server S] [--t
   --timeout   ms to wait for each try (default 2000); --retries extra tries (default 2)
   --json      print the full result as JSON`
 
-export const TRACE_USAGE = `Usage: dnsverify trace NAME [TYPE] [--root S ...] [--auth-port P] [--timeout MS] [--ipv6] [--json]
+export const TRACE_USAGE = `Usage: dnsverify trace NAME [TYPE] [--root S ...] [--auth-port P] [--timeout MS] [--deadline MS] [--ipv6] [--json]
   Follows the delegation from the root servers down to the answer, like dig +trace.
   --root S       root server IP[:port] to start from (repeatable; default: the IANA root servers)
   --auth-port P  port to ask every authoritative server on (labs whose servers do not listen on 53)
   --timeout MS   ms to wait for each try (default 2000)
+  --deadline MS  give up on the whole trace after MS ms, however many servers are left to try (default 30000)
   --ipv6         also use IPv6 addresses of servers
   --json         print the whole resolution (every step) as JSON`
 
@@ -51,6 +52,8 @@ Options:
   --resolver   resolver to check: system, a preset (google, cloudflare, ...) or IP[:port]; default system + presets
                (with --root: none unless given, public resolvers cannot see a private root)
   --root       root server IP[:port] for iterative resolution (labs);  --auth-port  port of authoritative servers
-  --timeout    per-try timeout in ms;  --json  the whole report as JSON
+  --timeout    ms to wait for each try (default 2000); --deadline  ms for the whole check (default 30000): servers
+               still silent then are given up on, and the report says so
+  --json       the whole report as JSON
   --watch      re-check until verified; --interval seconds between checks (default 30); --max-checks limit
 Exit status: 0 verified, 1 waiting or action needed, 2 bad usage.`

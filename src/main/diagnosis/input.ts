@@ -12,6 +12,7 @@ import { checked, customIssue, issueMessage } from '../../shared/schema-issues'
 import { baseDomainOf, recordNameFor } from '../../shared/placement'
 import { checkCertificateDomain, checkHostRecord, checkRecordValue } from '../../shared/record-input'
 import { parseServerAddress } from '../../shared/server-address'
+import { DEFAULT_DEADLINE_MS } from '../dns/deadline'
 import { parseResolverSpec } from '../dns/resolvers'
 import { getCa, listCas } from './catalogs/cas'
 import { findPlatform, searchPlatforms } from '../../shared/platform-lookup'
@@ -174,6 +175,18 @@ function readRecords(
   }
 }
 
+/** Time limit of the whole check (deadline.ts): servers still silent then are given up on. */
+export const deadlineMs = z
+  .unknown()
+  .optional()
+  .transform(
+    checked((value) => {
+      const ms = value ?? DEFAULT_DEADLINE_MS
+      const ok = Number.isInteger(ms) && (ms as number) >= LIMITS.deadlineMs.min && (ms as number) <= LIMITS.deadlineMs.max
+      return ok ? (ms as number) : fail('input.deadline', { ...LIMITS.deadlineMs, deadline: String(value) })
+    })
+  )
+
 /** The whole input: the records first (in the order a person fills them), then the check's options. */
 export const diagnoseInputMeaning = z
   .object({
@@ -187,7 +200,8 @@ export const diagnoseInputMeaning = z
     resolvers: resolverSpecs,
     roots: rootServers,
     authPort,
-    timeoutMs
+    timeoutMs,
+    deadlineMs
   })
   .transform(({ records, domains, host, type, value, ...options }, ctx) => {
     const read = readRecords({ records, domains, host, type, value }, ctx)

@@ -39,6 +39,8 @@ export interface Observations {
   startedAt: number
   /** The previous check of the same records (the watch loop's last report), to tell a wait that ran out. */
   previous: DiagnosisReport | null
+  /** The check's time limit in ms when it was reached before everything was seen (set by runDiagnosis). */
+  deadlineReachedMs?: number | null
 }
 
 export interface ObserveDeps {

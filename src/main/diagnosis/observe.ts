@@ -20,7 +20,7 @@ import type { ExchangeOptions } from '../dns/exchange'
 import type { ProviderMatch } from '../../shared/catalog-types'
 import { isRegistryZone } from '../dns/iterative'
 import type { IterativeResolver, ZoneNotFound, ZoneResult } from '../dns/iterative-types'
-import { isSubdomainOf, sameName, parentName, stripDot } from '../../shared/names'
+import { askableName, isSubdomainOf, sameName, parentName, stripDot } from '../../shared/names'
 import { registrableDomain } from '../../shared/registrable-domain'
 import type { ResolverTarget } from '../dns/resolvers'
 import { serverToString } from '../../shared/server-address'
@@ -311,6 +311,8 @@ async function observeAuthoritative(
  */
 async function followCnameToValue(o: AuthoritativeObservation, set: RecordSet, deps: ObserveDeps): Promise<AuthoritativeObservation> {
   if (set.type !== 'TXT' || o.status !== 'ok' || o.cname === null || o.values.length > 0) return o
+  // The alias came off the wire: one that cannot be a name (an empty label) is the zone's error, not ours to throw.
+  if (!askableName(o.cname).ok) return o
   const result = await deps.iterative.resolve(o.cname, 'TXT', { signal: deps.signal })
   if (result.status !== 'answer') return o
   const records = result.answers.filter((rec) => rec.type === 'TXT' && sameName(rec.name, result.canonicalName))

@@ -3,6 +3,7 @@ import type { DiagnoseInput, DiagnosisReport, RecordReport } from '../../shared/
 import { deriveVerdict, worstVerdict, type Finding } from '../../shared/findings'
 import { tryExchange, type Exchanger } from '../dns/exchange'
 import { createIterativeResolver } from '../dns/iterative'
+import { startDeadline } from '../dns/deadline'
 import { createQueryCache } from '../dns/query-cache'
 import { listResolverPresets, parseResolverSpec, presetTargets, systemResolverTargets, type ResolverTarget } from '../dns/resolvers'
 import { parseServerAddress } from '../../shared/server-address'
@@ -31,7 +32,7 @@ export async function runDiagnosis(raw: DiagnoseInput, options: RunDiagnosisOpti
   const input = normalizeDiagnoseInput(raw)
   const started = performance.now()
   const startedAt = new Date().toISOString()
-  const obs = await observe(input, options)
+  const obs = await observeUnderDeadline(input, options)
   const findings = runRules(obs)
   const readings = readResolvers(obs)
   const records = recordReports(obs, findings)
@@ -81,6 +82,20 @@ function recordReports(obs: Observations, findings: readonly Finding[]): RecordR
   })
 }
 
+/**
+ * The observations, gathered within the check's time limit (input.deadlineMs): when it runs out, every query still
+ * waiting is given up on (the limit is one more abort signal), and what was seen by then is returned, marked.
+ */
+async function observeUnderDeadline(input: NormalizedInput, options: RunDiagnosisOptions): Promise<Observations> {
+  const deadline = startDeadline(input.deadlineMs, options.signal)
+  try {
+    const obs = await observe(input, { ...options, signal: deadline.signal })
+    return deadline.reached ? { ...obs, deadlineReachedMs: input.deadlineMs } : obs
+  } finally {
+    deadline.dispose()
+  }
+}
+
 export function observe(input: NormalizedInput, options: RunDiagnosisOptions = {}): Promise<Observations> {
   const cache = createQueryCache()
   const exchange = options.exchange ?? tryExchange
@@ -89,6 +104,7 @@ export function observe(input: NormalizedInput, options: RunDiagnosisOptions = {
     rootServers: input.roots.length > 0 ? input.roots.map((r) => parseServerAddress(r)) : undefined,
     authPort: input.authPort ?? undefined,
     timeoutMs: input.timeoutMs,
+    deadlineMs: input.deadlineMs,
     cache,
     exchange
   })

@@ -3,6 +3,7 @@ import type { DnsQuestion, DnsRecord, DnsResponse, EdnsInfo, ExtendedDnsError, R
 import { DnsDecodeError } from './errors'
 import { formatRdata } from './rdata-text'
 import { EDE_OPTION_CODE, extendedErrorName, rcodeName } from './tables'
+import { decodeName, newNameContext, utf8Text, type DecodedName, type NameContext } from './wire-names'
 
 // dns-packet ships no ESM named exports; its type tables are CommonJS modules beside it.
 import typesTable from 'dns-packet/types.js'
@@ -154,7 +155,7 @@ export function decodeMessage(buf: Buffer): DnsResponse {
   const id = buf.readUInt16BE(0)
   const flagBits = buf.readUInt16BE(2)
   const counts = [buf.readUInt16BE(4), buf.readUInt16BE(6), buf.readUInt16BE(8), buf.readUInt16BE(10)] as const
-  const reader = { offset: HEADER_BYTES }
+  const reader: Reader = { offset: HEADER_BYTES, names: newNameContext() }
   const question: DnsQuestion[] = []
   for (let i = 0; i < counts[0]; i++) question.push(readQuestion(buf, reader))
   const sections: DnsRecord[][] = [[], [], []]
@@ -217,6 +218,8 @@ export function decodeHeaderAndQuestion(buf: Buffer): DnsResponse {
 
 interface Reader {
   offset: number
+  /** Names decoded so far in this message, and its pointer count (wire-names.ts). */
+  names: NameContext
 }
 
 interface OptRecord {
@@ -230,68 +233,12 @@ interface OptRecord {
 function readName(buf: Buffer, reader: Reader): string {
   const at = reader.offset
   try {
-    const name = decodeName(buf, at, buf.length)
-    reader.offset += decodedNameBytes
+    const { name, bytes } = decodeName(buf, at, buf.length, reader.names)
+    reader.offset += bytes
     return name
   } catch (e) {
     throw new DnsDecodeError(`Bad name at byte ${at}: ${(e as Error).message}.`, at)
   }
-}
-
-/** Bytes the last name read by decodeName takes where it starts (a pointer counts as two). */
-let decodedNameBytes = 0
-
-/**
- * dns-packet's name.decode step for step (same checks, same messages, same byte count), reading
- * only the bytes before `limit`; ASCII labels are turned into text without a UTF-8 decoder.
- */
-function decodeName(buf: Buffer, start: number, limit: number): string {
-  let offset = start
-  let oldOffset = start
-  let totalLength = 0
-  let consumed = 0
-  let jumped = false
-  let name = ''
-  let labels = 0
-  for (;;) {
-    if (offset >= limit) throw new Error('Cannot decode name (buffer overflow)')
-    const len = buf[offset++]!
-    if (!jumped) consumed++
-    if (len === 0) break
-    if ((len & 0xc0) === 0) {
-      if (offset + len > limit) throw new Error('Cannot decode name (buffer overflow)')
-      totalLength += len + 1
-      if (totalLength > 254) throw new Error('Cannot decode name (name too long)')
-      const label = labelText(buf, offset, offset + len)
-      name = labels++ === 0 ? label : name + '.' + label
-      offset += len
-      if (!jumped) consumed += len
-    } else if ((len & 0xc0) === 0xc0) {
-      if (offset + 1 > limit) throw new Error('Cannot decode name (buffer overflow)')
-      const jumpOffset = ((len & 0x3f) << 8) | buf[offset]!
-      // Only pointers to prior data (RFC 1035 4.1.4), which also rules out loops.
-      if (jumpOffset >= oldOffset) throw new Error('Cannot decode name (bad pointer)')
-      offset = jumpOffset
-      oldOffset = jumpOffset
-      if (!jumped) consumed++
-      jumped = true
-    } else {
-      throw new Error('Cannot decode name (bad label)')
-    }
-  }
-  decodedNameBytes = consumed
-  return labels === 0 ? '.' : name
-}
-
-/** The bytes as UTF-8 text, as buf.toString('utf8', from, to) gives them. */
-function labelText(buf: Buffer, from: number, to: number): string {
-  let text = ''
-  for (let i = from; i < to; i++) {
-    const byte = buf[i]!
-    if (byte >= 0x80) return buf.toString('utf8', from, to)
-    text += String.fromCharCode(byte)
-  }
-  return text
 }
 
 function need(buf: Buffer, reader: Reader, bytes: number, what: string): void {
@@ -337,7 +284,7 @@ function readRecord(buf: Buffer, reader: Reader): { kind: 'rr'; record: DnsRecor
   const type = typeName(code)
   reader.offset += rdlength
   if (code === 41) return readOpt(buf, start, name, klass, ttl, rdataAt, rdlength)
-  const data = decodeRdata(buf, type, rdataAt, rdlength)
+  const data = decodeRdata(buf, type, rdataAt, rdlength, reader.names)
   const record: DnsRecord = { name, type, class: className(klass), ttl, data, text: '' }
   record.text = formatRdata(record)
   return { kind: 'rr', record }
@@ -388,13 +335,14 @@ function readOpt(
 /** Types whose bodies we read through dns-packet; the rest are kept as raw hex (RFC 3597 style). */
 const DECODED_TYPES = new Set(['A', 'AAAA', 'CNAME', 'DNAME', 'NS', 'PTR', 'TXT', 'SOA', 'CAA', 'MX', 'SRV', 'DS', 'DNSKEY', 'RRSIG', 'NSEC'])
 
-function decodeRdata(buf: Buffer, type: string, rdataAt: number, rdlength: number): RecordData {
+function decodeRdata(buf: Buffer, type: string, rdataAt: number, rdlength: number, names: NameContext): RecordData {
   if (!DECODED_TYPES.has(type)) return { kind: 'raw', hex: buf.subarray(rdataAt + 2, rdataAt + 2 + rdlength).toString('hex') }
   if ((type === 'A' && rdlength !== 4) || (type === 'AAAA' && rdlength !== 16)) {
     throw new DnsDecodeError(`${type} record data at byte ${rdataAt} is ${rdlength} bytes, not ${type === 'A' ? 4 : 16}.`, rdataAt)
   }
-  const common = decodeCommonRdata(buf, type, rdataAt, rdlength)
+  const common = decodeCommonRdata(buf, type, rdataAt, rdlength, names)
   if (common !== null) return common
+  checkNamesInRdata(buf, type, rdataAt, rdlength, names)
   // Give the decoder a view that ends where this record ends, so a lying body cannot read past it;
   // name compression pointers still reach back into the earlier part of the message.
   const view = buf.subarray(0, rdataAt + 2 + rdlength)
@@ -406,8 +354,7 @@ function decodeRdata(buf: Buffer, type: string, rdataAt: number, rdlength: numbe
     value = decoder.decode(view, rdataAt)
     // dns-packet's NS and SRV decoders report RDLENGTH + 2 rather than what they read, which would
     // let bytes after the name pass unnoticed; measure the name itself instead.
-    if (type === 'NS') consumed = 2 + nameBytes(view, rdataAt + 2)
-    else if (type === 'SRV') consumed = 8 + nameBytes(view, rdataAt + 8)
+    if (type === 'SRV') consumed = 8 + decodeName(view, rdataAt + 8, view.length, names).bytes
     else consumed = decoder.decode.bytes
   } catch (e) {
     throw new DnsDecodeError(`Malformed ${type} record data at byte ${rdataAt}: ${(e as Error).message}.`, rdataAt)
@@ -422,7 +369,7 @@ function decodeRdata(buf: Buffer, type: string, rdataAt: number, rdlength: numbe
  * The types most answers carry, read here rather than by dns-packet: the same data, and the same
  * DnsDecodeError where dns-packet's decoder would fail (its messages included). Null for the rest.
  */
-function decodeCommonRdata(buf: Buffer, type: string, rdataAt: number, rdlength: number): RecordData | null {
+function decodeCommonRdata(buf: Buffer, type: string, rdataAt: number, rdlength: number, names: NameContext): RecordData | null {
   const from = rdataAt + 2
   const end = from + rdlength
   switch (type) {
@@ -436,7 +383,7 @@ function decodeCommonRdata(buf: Buffer, type: string, rdataAt: number, rdlength:
         if (at + 1 + length > end) {
           throw new DnsDecodeError(`Malformed TXT record data at byte ${rdataAt}: Buffer overflow.`, rdataAt)
         }
-        const text = labelText(buf, at + 1, at + 1 + length)
+        const text = utf8Text(buf, at + 1, at + 1 + length)
         strings.push(text)
         value += text
         at += 1 + length
@@ -447,26 +394,42 @@ function decodeCommonRdata(buf: Buffer, type: string, rdataAt: number, rdlength:
     case 'DNAME':
     case 'NS':
     case 'PTR': {
-      let target: string
+      let decoded: DecodedName
       try {
-        target = decodeName(buf, from, end)
+        decoded = decodeName(buf, from, end, names)
       } catch (e) {
         throw new DnsDecodeError(`Malformed ${type} record data at byte ${rdataAt}: ${(e as Error).message}.`, rdataAt)
       }
-      if (decodedNameBytes !== rdlength) {
-        throw new DnsDecodeError(`${type} record data at byte ${rdataAt} is ${rdlength} bytes but its contents take ${decodedNameBytes}.`, rdataAt)
+      if (decoded.bytes !== rdlength) {
+        throw new DnsDecodeError(`${type} record data at byte ${rdataAt} is ${rdlength} bytes but its contents take ${decoded.bytes}.`, rdataAt)
       }
-      return { kind: 'name', target }
+      return { kind: 'name', target: decoded.name }
     }
     default:
       return null
   }
 }
 
-/** Wire length of the name at `at`, a pointer counting as its two bytes. */
-function nameBytes(buf: Buffer, at: number): number {
-  dnsPacket.name.decode(buf, at)
-  return dnsPacket.name.decode.bytes
+/** Where the names start in the record data of the types dns-packet reads (the first one; SOA has two). */
+const FIRST_NAME_AT: Readonly<Record<string, number>> = { SOA: 0, MX: 2, SRV: 6, RRSIG: 18, NSEC: 0 }
+
+/**
+ * dns-packet follows every pointer of a name however long the chain, once per name; walking the names here
+ * first, under the pointer bounds and with the message's remembered names, keeps the whole message linear.
+ * A name that fails here fails with dns-packet's own words (the walk is the same), or for too many pointers.
+ */
+function checkNamesInRdata(buf: Buffer, type: string, rdataAt: number, rdlength: number, names: NameContext): void {
+  const offset = FIRST_NAME_AT[type]
+  if (offset === undefined) return
+  const end = rdataAt + 2 + rdlength
+  let at = rdataAt + 2 + offset
+  try {
+    if (at >= end) return // too short: dns-packet's decoder says so in its own words
+    at += decodeName(buf, at, end, names).bytes
+    if (type === 'SOA' && at < end) decodeName(buf, at, end, names)
+  } catch (e) {
+    throw new DnsDecodeError(`Malformed ${type} record data at byte ${rdataAt}: ${(e as Error).message}.`, rdataAt)
+  }
 }
 
 /**

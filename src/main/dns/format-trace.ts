@@ -23,17 +23,25 @@ export function formatTrace(result: ResolveResult): string {
   return out.join('\n').replace(/\n+$/, '') + '\n'
 }
 
+/** Records of one referral printed in full; dig prints all, but a screenful tells the path. */
+export const MAX_REFERRAL_RECORDS = 20
+
 function formatStep(step: TraceStep): string[] {
   const server = `${formatServer(step.server.address)}(${step.server.name})`
   if (step.kind === 'failed') return [`;; communications error to ${server}: ${step.problem ?? 'no answer'}`, '']
   const lines: string[] = []
   switch (step.kind) {
-    case 'referral':
-      lines.push(...(step.referral?.records ?? []).map(formatRecord))
-      for (const glue of step.referral?.ignoredGlue ?? []) {
+    case 'referral': {
+      // dig prints every record of a referral; one to hundreds of servers (a hostile delegation) would bury the
+      // path, so past a screenful they are counted instead.
+      const records = step.referral?.records ?? []
+      lines.push(...records.slice(0, MAX_REFERRAL_RECORDS).map(formatRecord))
+      if (records.length > MAX_REFERRAL_RECORDS) lines.push(`;; …and ${records.length - MAX_REFERRAL_RECORDS} more records in this referral (--json lists them)`)
+      for (const glue of (step.referral?.ignoredGlue ?? []).slice(0, MAX_REFERRAL_RECORDS)) {
         lines.push(`;; ignored out-of-bailiwick glue: ${formatRecord(glue)}`)
       }
       break
+    }
     case 'answer':
     case 'cname':
       lines.push(...step.answers.map(formatRecord))

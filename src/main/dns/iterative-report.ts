@@ -6,8 +6,15 @@ import { serverToString } from '../../shared/server-address'
 
 // Words and evidence of an iterative resolution: failure messages for people and the trace steps.
 
+/** Problems listed one by one in a failure; the rest are counted. A referral can name hundreds of servers. */
+export const MAX_LISTED_PROBLEMS = 20
+
 export function failure(code: ResolveFailureCode, zone: string, message: string, problems: string[] = []): { ok: false; failure: ResolveFailure } {
-  return { ok: false, failure: { code, zone, message, problems } }
+  const listed =
+    problems.length <= MAX_LISTED_PROBLEMS
+      ? problems
+      : [...problems.slice(0, MAX_LISTED_PROBLEMS - 1), `…and ${problems.length - MAX_LISTED_PROBLEMS + 1} more`]
+  return { ok: false, failure: { code, zone, message, problems: listed } }
 }
 
 export function serverLabel(server: ServerRef): string {
@@ -19,11 +26,17 @@ export function zoneLabel(zone: string): string {
   return zone === '.' ? 'the root zone' : `the zone ${zone}`
 }
 
-export function unreachableMessage(at: { zone: string; servers: unknown[] }, problems: string[]): string {
+/** Problems spelled out in a message; past that, the first ones and a count (issue 10: 200 servers were 30 KB). */
+const PROBLEMS_IN_MESSAGE = 4
+
+export function unreachableMessage(at: { zone: string; servers: { name: string }[] }, problems: string[]): string {
   if (at.servers.length === 0) return `${capitalise(zoneLabel(at.zone))} has no name servers to ask.`
   const count = at.servers.length === 1 ? 'The only name server' : `None of the ${at.servers.length} name servers`
   const verb = at.servers.length === 1 ? 'could not be used' : 'could be used'
-  return `${count} of ${zoneLabel(at.zone)} ${verb}: ${problems.map((p) => p.replace(/\.$/, '')).join('; ')}.`
+  const clean = problems.map((p) => p.replace(/\.$/, ''))
+  if (clean.length <= PROBLEMS_IN_MESSAGE) return `${count} of ${zoneLabel(at.zone)} ${verb}: ${clean.join('; ')}.`
+  const shown = clean.slice(0, 2)
+  return `${count} of ${zoneLabel(at.zone)} ${verb}; first: ${shown.join('; ')}; and ${clean.length - shown.length} more.`
 }
 
 /** Why a name server's address could not be found, in one clause: the details stay in the lookup's own steps. */

@@ -28,6 +28,11 @@ export interface IterativeResolverOptions {
   maxCnames?: number
   /** Queries one call may send (a guard against pathological delegations). Default 200. */
   maxQueries?: number
+  /**
+   * Time limit of one call (resolve, findZoneApex, getDelegation), in ms, however many servers are left to try.
+   * Default 30,000 (deadline.ts). A call stopped by it fails with code 'deadline'.
+   */
+  deadlineMs?: number
   /** Address families used to reach servers. Default 'ipv4'. */
   family?: FamilyChoice
   /** Share a cache between resolvers; default: a new one per resolver. */
@@ -98,7 +103,11 @@ export type ResolveFailureCode =
   | 'referral_limit'
   | 'cname_loop'
   | 'cname_limit'
+  /** A CNAME points to a name that cannot exist (an empty label, say): the zone's data is broken. */
+  | 'bad_name'
   | 'query_limit'
+  /** The call's time limit ran out (IterativeResolverOptions.deadlineMs). */
+  | 'deadline'
   | 'aborted'
 
 export interface ResolveFailure {

@@ -13,7 +13,7 @@ import {
   unreachableMessage
 } from './iterative-report'
 import type { NameserverLookup, ResolveFailure, ResolveSuccess, TraceStep } from './iterative-types'
-import { isSubdomainOf, sameName, stripDot } from '../../shared/names'
+import { askableName, isSubdomainOf, sameName, stripDot } from '../../shared/names'
 import type { QueryCache } from './query-cache'
 import { addressTypes, type FamilyChoice } from './root-hints'
 import { canonicalIp } from '../../shared/server-address'
@@ -184,7 +184,9 @@ export class Walker {
         return failure('cname_limit', at.zone, `${name} leads through more than ${this.settings.maxCnames} CNAMEs: ${chainText(name, chain)}.`)
       }
       if (meaning.kind === 'cname' && followCnames) {
-        const target = meaning.target.toLowerCase()
+        const asked = askableName(meaning.target)
+        if (!asked.ok) return failure('bad_name', at.zone, `${name} is an alias of a name that cannot exist: ${asked.problem}`)
+        const target = asked.name
         if (seen.has(target)) return failure('cname_loop', at.zone, `${name} leads into a CNAME loop: ${chainText(name, chain)}.`)
         seen.add(target)
         current = target
@@ -216,8 +218,11 @@ export class Walker {
    */
   async lookupAddresses(nsName: string, forZone: string, ctx: WalkContext): Promise<NameserverLookup> {
     const lookup: NameserverLookup = { name: nsName, forZone, addresses: [], problem: null, loop: false, steps: [] }
-    const known = this.delegations.addressesOf(nsName)
-    if (known) {
+    const asked = askableName(nsName)
+    const known = asked.ok ? this.delegations.addressesOf(asked.name) : undefined
+    if (!asked.ok) {
+      lookup.problem = `its name cannot exist: ${asked.problem}`
+    } else if (known) {
       lookup.addresses = [...known]
     } else if (ctx.lookupStack.some((n) => sameName(n, nsName))) {
       lookup.problem = `finding it needs an answer from ${nsName} itself (glue is missing: a glueless delegation loop)`
@@ -228,7 +233,7 @@ export class Walker {
       const sub: WalkContext = { ...ctx, depth: ctx.depth + 1, lookupStack: [...ctx.lookupStack, nsName] }
       const problems: string[] = []
       for (const type of addressTypes(this.settings.family)) {
-        const got = await this.resolveName(nsName, type, sub, lookup.steps)
+        const got = await this.resolveName(asked.name, type, sub, lookup.steps)
         if (!got.ok) {
           problems.push(lookupFailureText(got.failure))
           if (got.failure.code === 'glueless_loop') lookup.loop = true

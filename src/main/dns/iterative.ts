@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks'
 import type { DnsRecord, ServerAddress } from '../../shared/dns-types'
+import { DEFAULT_DEADLINE_MS, formatSeconds, startDeadline } from './deadline'
 import { DnsError } from './errors'
 import { toQuestion, tryExchange } from './exchange'
 import type {
@@ -7,6 +8,7 @@ import type {
   IterativeResolver,
   IterativeResolverOptions,
   NamedServer,
+  ResolveFailure,
   ResolveResult,
   ZoneResult
 } from './iterative-types'
@@ -38,6 +40,23 @@ export function createIterativeResolver(options: IterativeResolverOptions = {}):
   const root: ZoneServers = { zone: '.', servers: rootServers, referral: null }
   const cache = options.cache ?? createQueryCache()
   const maxQueries = options.maxQueries ?? DEFAULTS.maxQueries
+  const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS
+  if (!Number.isInteger(deadlineMs) || deadlineMs < 1) throw new DnsError(`deadlineMs ${options.deadlineMs} is not a number of milliseconds.`)
+  /** Runs one call under the resolver's time limit; a failure the limit caused says so (code 'deadline'). */
+  async function underDeadline<T>(call: CallOptions, work: (signal: AbortSignal) => Promise<T>, onDeadline: (result: T, failure: ResolveFailure) => T, failureOf: (result: T) => ResolveFailure | null): Promise<T> {
+    const deadline = startDeadline(deadlineMs, call.signal)
+    try {
+      const result = await work(deadline.signal)
+      const failure = failureOf(result)
+      // Whatever the walk made of the cancelled lookups (aborted, or 'no server usable' after each was cut short),
+      // the time limit is why it stopped.
+      if (!deadline.reached || failure === null) return result
+      const message = `Gave up after ${formatSeconds(deadlineMs)}, the time limit for one lookup; the servers of ${failure.zone === '.' ? 'the root zone' : `the zone ${failure.zone}`} were still being tried.`
+      return onDeadline(result, { ...failure, code: 'deadline', message })
+    } finally {
+      deadline.dispose()
+    }
+  }
   const walker = new Walker({
     root,
     port,
@@ -55,24 +74,31 @@ export function createIterativeResolver(options: IterativeResolverOptions = {}):
     async resolve(name: string, type = 'A', call: CallOptions = {}): Promise<ResolveResult> {
       const question = toQuestion({ name, type })
       const started = performance.now()
-      const ctx = walker.newContext(maxQueries, call.signal)
       const steps: ResolveResult['steps'] = []
-      const got = await walker.resolveName(question.name, question.type, ctx, steps, call.followCnames ?? true)
-      const base = {
-        question: { name: question.name, type: question.type },
-        steps,
-        nameserverLookups: ctx.lookups,
-        elapsedMs: Math.round((performance.now() - started) * 100) / 100
-      }
-      return got.ok ? { ...base, ...got.value } : { ...base, status: 'failed', failure: got.failure }
+      return underDeadline<ResolveResult>(
+        call,
+        async (signal) => {
+          const ctx = walker.newContext(maxQueries, signal)
+          const got = await walker.resolveName(question.name, question.type, ctx, steps, call.followCnames ?? true)
+          const base = {
+            question: { name: question.name, type: question.type },
+            steps,
+            nameserverLookups: ctx.lookups,
+            elapsedMs: Math.round((performance.now() - started) * 100) / 100
+          }
+          return got.ok ? { ...base, ...got.value } : { ...base, status: 'failed', failure: got.failure }
+        },
+        (result, failure) => ({ ...result, status: 'failed', failure }) as ResolveResult,
+        (result) => (result.status === 'failed' ? result.failure : null)
+      )
     },
     findZoneApex(name: string, call: CallOptions = {}): Promise<ZoneResult> {
       const { name: normalized } = toQuestion({ name, type: 'SOA' })
-      return findZoneApex(walker, normalized, walker.newContext(maxQueries, call.signal))
+      return underDeadline(call, (signal) => findZoneApex(walker, normalized, walker.newContext(maxQueries, signal)), zoneDeadline, zoneFailure)
     },
     getDelegation(zone: string, call: CallOptions = {}): Promise<ZoneResult> {
       const { name: normalized } = toQuestion({ name: zone, type: 'NS' })
-      return getDelegation(walker, normalized, walker.newContext(maxQueries, call.signal))
+      return underDeadline(call, (signal) => getDelegation(walker, normalized, walker.newContext(maxQueries, signal)), zoneDeadline, zoneFailure)
     },
     async zoneSoa(zone: string, server: ServerAddress, call: CallOptions = {}): Promise<DnsRecord | null> {
       const { name: apex } = toQuestion({ name: zone, type: 'SOA' })
@@ -83,6 +109,14 @@ export function createIterativeResolver(options: IterativeResolverOptions = {}):
       return outcome.response.answers.find((r) => r.data.kind === 'soa' && sameName(r.name, apex)) ?? null
     }
   }
+}
+
+function zoneFailure(result: ZoneResult): ResolveFailure | null {
+  return result.found ? null : result.failure
+}
+
+function zoneDeadline(result: ZoneResult, failure: ResolveFailure): ZoneResult {
+  return result.found ? result : { ...result, message: failure.message, failure }
 }
 
 function toNamedServer(input: ServerAddress | string | NamedServer): NamedServer {

@@ -21,6 +21,7 @@ import { listCas } from '../diagnosis/catalogs/cas'
 import { listProviders } from '../diagnosis/catalogs/providers'
 import { normalizeDiagnoseInput } from '../diagnosis/input'
 import { listResolverPresets } from '../dns/resolvers'
+import { createDiagnosisQueue } from './diagnosis-queue'
 import { isInputProblem } from './input-problem'
 import { renderReport } from './report'
 import { SessionStore } from './session-store'
@@ -53,6 +54,8 @@ export interface ApiServiceOptions {
   overrides?: SettingsOverrides
   logger?: StoreLogger
   timers?: WatchTimers
+  /** Diagnoses that run at once (checks and watches together); the rest wait. Default in diagnosis-queue.ts. */
+  maxConcurrentDiagnoses?: number
 }
 
 export interface ApiService extends ApiClient {
@@ -70,9 +73,11 @@ export function createApiService(options: ApiServiceOptions): ApiService {
   const settingsStore = new SettingsStore({ dataDir, defaults: defaultSettings(options.defaultLocale), logger })
   const sessionStore = new SessionStore({ dataDir, logger })
   const listeners = new Set<(event: WatchProgress) => void>()
+  const queue = createDiagnosisQueue(options.maxConcurrentDiagnoses)
 
   const watch = new WatchService({
-    run: (input, runOptions) => engine.runDiagnosis(input, runOptions),
+    run: (input, { onQueued, onStarted, ...runOptions }) =>
+      queue.run(() => engine.runDiagnosis(input, runOptions), { signal: runOptions.signal, onQueued, onStarted }),
     emit: (event) => {
       for (const listener of [...listeners]) {
         try {
@@ -124,7 +129,8 @@ export function createApiService(options: ApiServiceOptions): ApiService {
     },
 
     async 'diagnosis:run'(input) {
-      return engine.runDiagnosis(await withDefaults(input))
+      const full = await withDefaults(input)
+      return queue.run(() => engine.runDiagnosis(full))
     },
 
     async 'sessions:list'() {

@@ -5,7 +5,8 @@
  * which `removeStaleTempFiles` clears later.
  */
 import { randomBytes } from 'node:crypto'
-import { mkdir, open, readdir, readFile, rename, stat, unlink } from 'node:fs/promises'
+import { constants, type Stats } from 'node:fs'
+import { lstat, mkdir, open, readdir, rename, stat, unlink } from 'node:fs/promises'
 import { basename, dirname, join } from 'node:path'
 
 export const TEMP_SUFFIX = '.tmp'
@@ -58,14 +59,84 @@ async function syncDirectory(dir: string): Promise<void> {
   }
 }
 
-/** The file's text, or null when it does not exist. */
-export async function readTextIfExists(path: string): Promise<string | null> {
+/** An entry in the data folder that is not a regular file this process can read; `reason` says what it is. */
+export class UnusableEntryError extends Error {
+  override name = 'UnusableEntryError'
+  constructor(
+    readonly path: string,
+    readonly reason: string
+  ) {
+    super(`${path}: ${reason}`)
+  }
+}
+
+/** Larger than any settings or session file the app writes: reading it would only cost memory. */
+export const MAX_STORED_FILE_BYTES = 32 * 1024 * 1024
+
+// Never blocks on a FIFO (O_NONBLOCK), never follows a link swapped in after the check (O_NOFOLLOW); both are 0 on
+// Windows, which has neither FIFOs in folders nor this race.
+const READ_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOFOLLOW ?? 0)
+
+/**
+ * The text of a regular file, or null when there is nothing at `path`. Anything else there (a folder, a symbolic
+ * link, a FIFO, a socket, a device, a file this user may not read, a huge file) is an UnusableEntryError saying
+ * which, found with lstat before opening, so a FIFO is never opened and never blocks.
+ */
+export async function readTextIfExists(path: string, maxBytes = MAX_STORED_FILE_BYTES): Promise<string | null> {
+  let info: Stats
   try {
-    return await readFile(path, 'utf8')
+    info = await lstat(path)
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
-    throw e
+    throw new UnusableEntryError(path, accessProblem(e))
   }
+  if (!info.isFile()) throw new UnusableEntryError(path, `is ${entryKind(info)}, not a file`)
+  let handle
+  try {
+    handle = await open(path, READ_FLAGS)
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null
+    throw new UnusableEntryError(path, accessProblem(e))
+  }
+  try {
+    const opened = await handle.stat()
+    if (!opened.isFile()) throw new UnusableEntryError(path, `is ${entryKind(opened)}, not a file`)
+    if (opened.size > maxBytes) throw new UnusableEntryError(path, `is ${opened.size} bytes, more than the ${maxBytes} a stored file can be`)
+    return await handle.readFile('utf8')
+  } catch (e) {
+    if (e instanceof UnusableEntryError) throw e
+    throw new UnusableEntryError(path, accessProblem(e))
+  } finally {
+    await handle.close().catch(() => undefined)
+  }
+}
+
+/** Why the entry at `path` is not a regular file (a folder, a FIFO…), or null when it is one or there is none. */
+export async function notAFileProblem(path: string): Promise<string | null> {
+  try {
+    const info = await lstat(path)
+    return info.isFile() ? null : `is ${entryKind(info)}, not a file`
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'ENOENT' ? null : accessProblem(e)
+  }
+}
+
+/** What kind of entry this is, in words. */
+export function entryKind(info: Stats): string {
+  if (info.isDirectory()) return 'a folder'
+  if (info.isSymbolicLink()) return 'a symbolic link'
+  if (info.isFIFO()) return 'a named pipe (FIFO)'
+  if (info.isSocket()) return 'a socket'
+  if (info.isBlockDevice() || info.isCharacterDevice()) return 'a device'
+  return info.isFile() ? 'a file' : 'an entry of an unknown kind'
+}
+
+function accessProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code
+  if (code === 'EACCES' || code === 'EPERM') return 'cannot be read: permission denied (was it written by another user, e.g. with sudo?)'
+  if (code === 'ELOOP') return 'is a symbolic link, not a file'
+  if (code === 'EISDIR') return 'is a folder, not a file'
+  return `cannot be read: ${(e as Error).message}`
 }
 
 /**

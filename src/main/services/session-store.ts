@@ -2,16 +2,18 @@
  * Verification sessions (one per domain in progress), one JSON file each in `<data>/sessions/<id>.json`, so a
  * write touches one small file and one bad file costs one session, not all. Every write is atomic (temp file,
  * fsync, rename); a file that cannot be read back is moved aside as `*.corrupt-<time>` and reported, and the
- * other sessions load as usual.
+ * other sessions load as usual. So is any entry that is not a readable regular file (a folder named `<id>.json`,
+ * a FIFO, a symbolic link, a file of another user), found with lstat and never opened, and a `sessions` that is
+ * not a folder.
  */
 import { randomUUID } from 'node:crypto'
-import { readdir, unlink } from 'node:fs/promises'
+import { readdir, stat, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { VerificationSession } from '../../shared/api'
 import { ApiError } from '../../shared/api-result'
 import { LIMITS } from '../../shared/limits'
 import { SESSION_ID_PATTERN, verificationSessionSchema } from './stored-schemas'
-import { moveAside, readTextIfExists, removeStaleTempFiles, writeFileAtomic } from './atomic-file'
+import { entryKind, moveAside, readTextIfExists, removeStaleTempFiles, UnusableEntryError, writeFileAtomic } from './atomic-file'
 import { KeyedLock } from './keyed-lock'
 import { type StoreLogger, type StoreProblem, consoleLogger } from './store-problems'
 
@@ -41,6 +43,8 @@ export class SessionStore {
   private readonly maxSessions: number
   private readonly lock = new KeyedLock()
   private readonly found: StoreProblem[] = []
+  /** `file|reason` of each problem reported, so an entry that cannot even be moved is reported once. */
+  private readonly reported = new Set<string>()
   private cleaned = false
 
   constructor(options: SessionStoreOptions) {
@@ -79,6 +83,7 @@ export class SessionStore {
     const id = session.id === '' ? randomUUID() : session.id
     if (!isValidSessionId(id)) throw ApiError.of('bad_input', 'schema.sessionId', {}, 'id')
     await this.cleanOnce()
+    await this.checkFolder()
     return this.lock.run(id, async () => {
       const existing = await this.read(id)
       if (!existing && (await this.storedIds()).length >= this.maxSessions) {
@@ -127,12 +132,16 @@ export class SessionStore {
   }
 
   private async storedIds(): Promise<string[]> {
+    if (!(await this.checkFolder())) return []
     let names: string[]
     try {
       names = await readdir(this.dir)
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return []
-      throw e
+      const code = (e as NodeJS.ErrnoException).code
+      if (code === 'ENOENT') return []
+      if (code === 'ENOTDIR') return [] // replaced by a file just now: the next call moves it aside
+      this.report({ file: this.dir, movedTo: null, reason: `the sessions folder cannot be listed: ${(e as Error).message}` })
+      return []
     }
     return names
       .filter((name) => name.endsWith('.json'))
@@ -146,13 +155,43 @@ export class SessionStore {
     await writeFileAtomic(this.pathOf(session.id), JSON.stringify(file, null, 2) + '\n')
   }
 
-  /** The stored session, or null when there is none or its file was unreadable (then moved aside). */
+  /**
+   * True when the sessions folder is a folder or not there yet. Anything else in its place (a file, a FIFO) is moved
+   * aside and reported, so saving can make the folder; false when that fails.
+   */
+  private async checkFolder(): Promise<boolean> {
+    let info
+    try {
+      info = await stat(this.dir)
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ENOENT') return true
+      this.report({ file: this.dir, movedTo: null, reason: `the sessions folder cannot be used: ${(e as Error).message}` })
+      return false
+    }
+    if (info.isDirectory()) return true
+    return (await this.setAside(this.dir, `"${SESSIONS_DIR}" is ${entryKind(info)}, not a folder`)) !== null
+  }
+
+  /** The stored session, or null when there is none or its entry was unusable (then moved aside). */
   private async read(id: string): Promise<VerificationSession | null> {
     const path = this.pathOf(id)
-    const text = await readTextIfExists(path)
+    let text: string | null
+    try {
+      text = await readTextIfExists(path)
+    } catch (e) {
+      if (!(e instanceof UnusableEntryError)) throw e
+      await this.setAside(path, e.reason)
+      return null
+    }
     if (text === null) return null
     const problem = checkSessionFile(text, id)
     if (typeof problem !== 'string') return problem
+    await this.setAside(path, problem)
+    return null
+  }
+
+  /** Moves an unusable entry aside and reports it; the new path, or null when it could not be moved. */
+  private async setAside(path: string, problem: string): Promise<string | null> {
     let movedTo: string | null = null
     let reason = problem
     try {
@@ -160,9 +199,16 @@ export class SessionStore {
     } catch (e) {
       reason += `; could not move it aside: ${(e as Error).message}`
     }
-    this.found.push({ file: path, movedTo, reason })
-    this.logger.warn(`session file ${path}: ${reason}${movedTo ? ` (kept as ${movedTo})` : ''}`)
-    return null
+    this.report({ file: path, movedTo, reason })
+    return movedTo
+  }
+
+  private report(problem: StoreProblem): void {
+    const key = `${problem.file}|${problem.reason}`
+    if (this.reported.has(key)) return
+    this.reported.add(key)
+    this.found.push(problem)
+    this.logger.warn(`session file ${problem.file}: ${problem.reason}${problem.movedTo ? ` (kept as ${problem.movedTo})` : ''}`)
   }
 
   private async cleanOnce(): Promise<void> {

@@ -1,6 +1,7 @@
 /**
  * The user's settings, one JSON file in the data folder. Reading never fails: a missing file gives the defaults,
- * an unreadable one is moved aside (and reported), a field that no longer checks out (a preset since removed)
+ * an unreadable one (or anything there that is not a readable regular file: a folder, a FIFO, a symbolic link, a
+ * file of another user) is moved aside (and reported), a field that no longer checks out (a preset since removed)
  * falls back to its default while the other fields are kept.
  */
 import { join } from 'node:path'
@@ -8,7 +9,7 @@ import type { AppSettings } from '../../shared/api'
 import { defaultSettings } from '../../shared/default-settings'
 import { appSettingsFieldSchemas, appSettingsSchema } from './stored-schemas'
 import { KeyedLock } from './keyed-lock'
-import { moveAside, readTextIfExists, writeFileAtomic } from './atomic-file'
+import { moveAside, notAFileProblem, readTextIfExists, UnusableEntryError, writeFileAtomic } from './atomic-file'
 import { type StoreLogger, type StoreProblem, consoleLogger } from './store-problems'
 
 export const SETTINGS_FILE = 'settings.json'
@@ -25,6 +26,12 @@ export class SettingsStore {
   private readonly logger: StoreLogger
   private readonly lock = new KeyedLock()
   private readonly found: StoreProblem[] = []
+  /** `reason` of each problem reported, so an entry that cannot even be moved is reported once. */
+  private readonly reported = new Set<string>()
+  /** The read under way, shared by everyone who asks meanwhile. */
+  private reading: Promise<AppSettings> | null = null
+  /** The settings as last read or written. */
+  private cached: AppSettings | null = null
 
   constructor(options: SettingsStoreOptions) {
     this.file = join(options.dataDir, SETTINGS_FILE)
@@ -37,21 +44,45 @@ export class SettingsStore {
     return this.found
   }
 
+  /**
+   * The settings as stored. The file is read once and then kept in memory (this store is its only writer; `set`
+   * updates both): every check reads the settings, and while two hundred checks decode large answers a `settings:get`
+   * that needed five file-system round trips, each behind that work, waited seconds. Callers that ask while the
+   * first read is under way share it.
+   */
   get(): Promise<AppSettings> {
-    return this.lock.run(this.file, () => this.read())
+    if (this.cached !== null) return Promise.resolve(structuredClone(this.cached))
+    this.reading ??= this.lock
+      .run(this.file, () => this.read())
+      .then((settings) => {
+        this.cached ??= settings
+        return settings
+      })
+      .finally(() => {
+        this.reading = null
+      })
+    return this.reading.then((settings) => structuredClone(settings))
   }
 
   /** Saves settings that already passed `appSettingsSchema` (the API layer checks them); returns what was saved. */
   set(settings: AppSettings): Promise<AppSettings> {
     return this.lock.run(this.file, async () => {
       const checked = appSettingsSchema.parse(settings)
+      await this.clearUnusableEntry()
       await writeFileAtomic(this.file, JSON.stringify(checked, null, 2) + '\n')
+      this.cached = structuredClone(checked)
       return checked
     })
   }
 
   private async read(): Promise<AppSettings> {
-    const text = await readTextIfExists(this.file)
+    let text: string | null
+    try {
+      text = await readTextIfExists(this.file)
+    } catch (e) {
+      if (!(e instanceof UnusableEntryError)) throw e
+      return this.discard(e.reason)
+    }
     if (text === null) return structuredClone(this.defaults)
     let data: unknown
     try {
@@ -71,6 +102,12 @@ export class SettingsStore {
     return settings as AppSettings
   }
 
+  /** A folder or FIFO where the file goes would make the rename fail: move it aside (and report it) first. */
+  private async clearUnusableEntry(): Promise<void> {
+    const problem = await notAFileProblem(this.file)
+    if (problem !== null) await this.discard(problem)
+  }
+
   private async discard(reason: string): Promise<AppSettings> {
     let movedTo: string | null = null
     try {
@@ -83,6 +120,8 @@ export class SettingsStore {
   }
 
   private report(problem: StoreProblem): void {
+    if (this.reported.has(problem.reason)) return
+    this.reported.add(problem.reason)
     this.found.push(problem)
     this.logger.warn(`settings: ${problem.reason}${problem.movedTo ? ` (kept as ${problem.movedTo})` : ''}`)
   }

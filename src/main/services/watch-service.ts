@@ -1,6 +1,7 @@
 /**
  * Step 4's live check: for one session, run the diagnosis now, then again every N seconds, until the verdict is
- * `verified` or the watch is stopped. Each run reports progress (`checking`, 0..1), then its result (`done`, with
+ * `verified` or the watch is stopped. Each run reports progress (`queued` while other checks go first, then
+ * `checking`, 0..1), then its result (`done`, with
  * the report and the time of the next check) or a failure (`error`). One watch per session: starting again
  * replaces it; stopping aborts the run in flight. Runs never overlap: the next one is scheduled when one ends.
  */
@@ -15,6 +16,10 @@ export type RunDiagnosisFn = (
     onProgress: (done: number, total: number) => void
     /** The last report of the same input for this session: the engine tells a cache wait that ran out by it. */
     previous: DiagnosisReport | null
+    /** The run waits for others to finish first (a limit on diagnoses at once). */
+    onQueued?: () => void
+    /** The run starts (after waiting, or at once). */
+    onStarted?: () => void
   }
 ) => Promise<DiagnosisReport>
 
@@ -127,6 +132,12 @@ export class WatchService {
       const last = this.lastReports.get(watch.sessionId)
       const report = await this.options.run(watch.input, {
         signal: controller.signal,
+        onQueued: () => {
+          if (watch.stopped) return
+          lastPercent = -1 // the next `checking` is news again
+          this.emit(watch, { phase: 'queued', progress: 0, report: null, nextCheckAt: null, error: null })
+        },
+        onStarted: () => emitChecking(0),
         onProgress: (done, total) => emitChecking(total > 0 ? Math.min(1, Math.max(0, done / total)) : 0),
         previous: last && last.inputKey === inputKey ? last.report : null
       })

@@ -20,6 +20,8 @@ declare module 'dns-packet' {
   }
   interface NameCodec {
     decode: ((buf: Buffer, offset?: number) => string) & { bytes: number }
+    encode(name: string): Buffer
+    encodingLength(name: string): number
   }
   interface EncodablePacket {
     type: 'query' | 'response'
@@ -35,6 +37,8 @@ declare module 'dns-packet' {
     decode(buf: Buffer): unknown
     name: NameCodec
     record(type: string): Codec
+    /** One resource record (owner, type, class, TTL, data), uncompressed. */
+    answer: { encode(record: unknown): Buffer }
     RECURSION_DESIRED: number
     CHECKING_DISABLED: number
     AUTHORITATIVE_ANSWER: number

@@ -36,7 +36,8 @@ describe('normalizeDiagnoseInput: good input', () => {
       resolvers: null,
       roots: [],
       authPort: null,
-      timeoutMs: 2000
+      timeoutMs: 2000,
+      deadlineMs: 30_000
     })
   })
 
@@ -146,7 +147,9 @@ describe('normalizeDiagnoseInput: bad input names the field and says what is wro
     ['port 0', { authPort: 0 }, 'authPort', /1 to 65535/],
     ['a port too big', { authPort: 70000 }, 'authPort', /1 to 65535/],
     ['a timeout too short', { timeoutMs: 10 }, 'timeoutMs', /between 50 and 60000/],
-    ['a fractional timeout', { timeoutMs: 100.5 }, 'timeoutMs', /between 50 and 60000/]
+    ['a fractional timeout', { timeoutMs: 100.5 }, 'timeoutMs', /between 50 and 60000/],
+    ['a time limit too short', { deadlineMs: 999 }, 'deadlineMs', /between 1000 and 600000/],
+    ['a time limit too long', { deadlineMs: 600_001 }, 'deadlineMs', /between 1000 and 600000/],
   ])('%s → %s', (_name, overrides, field, message) => {
     const error = inputError(overrides)
     expect(error.field).toBe(field)

@@ -60,6 +60,13 @@ describe('validation', () => {
     expect(cleanDomainInput('  https://WWW.Example.com:443/shop?x=1 ')).toBe('www.example.com')
     expect(cleanDomainInput('example.com.')).toBe('example.com')
   })
+
+  it('reads full-width dots as the engine does: 。．｡ are dots, and a.。b is as wrong as a..b', () => {
+    expect(domainProblem('例子。中国')).toBeNull()
+    expect(domainProblem('shop．example｡com')).toBeNull()
+    expect(domainProblem('a..b')?.messageId).toBe('name.emptyLabel')
+    for (const dot of ['\u3002', '\uff0e', '\uff61']) expect(domainProblem(`a.${dot}b`)?.messageId).toBe('name.emptyLabel')
+  })
 })
 
 describe('nslookup', () => {

@@ -160,6 +160,19 @@ describe('useWizardStore, steps 2 to 5', () => {
     expect(wizard.step).toBe(5)
   })
 
+  it('a queued check (other checks go first) still counts as checking and keeps the watch on', async () => {
+    const wizard = await atStep2()
+    draft.setRecord({ host: '_dnsauth', value: 'token' })
+    await wizard.goTo(4)
+    await check.startWatch()
+    api.emitProgress({ sessionId: draft.session.id, phase: 'queued', progress: 0, report: null, nextCheckAt: null, error: null })
+    expect(check.checking).toBe(true)
+    expect(check.autoCheck).toBe(true)
+    expect(check.progress?.phase).toBe('queued')
+    api.emitProgress({ sessionId: draft.session.id, phase: 'checking', progress: 0.2, report: null, nextCheckAt: null, error: null })
+    expect(check.checking).toBe(true)
+  })
+
   it('falls back to one diagnosis when the watch cannot start, and puts input errors at their field', async () => {
     await atStep2()
     api['watch:start'] = async () => {

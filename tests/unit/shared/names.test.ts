@@ -69,6 +69,46 @@ describe('normalizeName', () => {
     expect(refusal(input)).toContain('empty label')
   })
 
+  // What a Chinese or Japanese input method types for '.': U+3002 。, U+FF0E ．, U+FF61 ｡ (issue 10: these passed the
+  // empty-label check and crashed later).
+  const FULL_WIDTH_DOTS = ['\u3002', '\uff0e', '\uff61']
+
+  it.each(FULL_WIDTH_DOTS)('reads the full-width dot %j as a dot', (dot) => {
+    expect(normalizeName(`_dnsauth${dot}example${dot}com${dot}`)).toBe('_dnsauth.example.com')
+    expect(normalizeName(`例子${dot}测试`)).toBe('xn--fsqu00a.xn--0zwm56d')
+    expect(normalizeName(dot)).toBe('.')
+  })
+
+  it.each(FULL_WIDTH_DOTS.flatMap((dot) => [`a.${dot}b`, `a${dot}${dot}b`, `${dot}a`, `a${dot}.`, `a..${dot}`]))(
+    'refuses %j with the message of ASCII a..b (empty label), quoting the input',
+    (input) => {
+      const message = refusal(input)
+      expect(message).toBe(`"${input}" has an empty label (two dots in a row, or a leading dot).`)
+    }
+  )
+
+  it('refuses a label that IDNA maps to a dot and nothing (U+2488 "⒈" is "1.") instead of making an empty label', () => {
+    expect(() => normalizeName('⒈。com')).toThrow(InvalidNameError)
+  })
+
+  it('never throws anything but InvalidNameError, and never returns an empty label, for names mixing every kind of dot', () => {
+    const piece = fc.constantFrom('a', 'b', 'xn--', '_x', '例', 'ü', '-', '.', ...FULL_WIDTH_DOTS, ' ', '⒈', '\u200b')
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }).map((parts) => parts.join('')), (input) => {
+        let name: string
+        try {
+          name = normalizeName(input)
+        } catch (e) {
+          expect(e).toBeInstanceOf(InvalidNameError)
+          return
+        }
+        if (name !== '.') expect(name.split('.').every((label) => label.length > 0)).toBe(true)
+        expect(name).not.toMatch(/[\u3002\uff0e\uff61]/)
+      }),
+      { numRuns: 3000 }
+    )
+  })
+
   it.each(['exa mple.com', 'example.com extra', 'tab\there.com', '_dnsauth .example.com'])('refuses the space in %j', (input) => {
     const message = refusal(input)
     expect(message).toContain('space')

@@ -23,6 +23,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
       root: { type: 'string', multiple: true },
       'auth-port': { type: 'string' },
       timeout: { type: 'string' },
+      deadline: { type: 'string' },
       json: { type: 'boolean' },
       watch: { type: 'boolean' },
       interval: { type: 'string' },
@@ -38,7 +39,8 @@ export async function run(argv: string[]): Promise<CommandResult> {
     ...(values.resolver !== undefined ? { resolvers: values.resolver } : {}),
     ...(values.root !== undefined ? { roots: values.root } : {}),
     ...optionalNumber('authPort', parseIntegerFlag(values['auth-port'], '--auth-port', 1, 65535)),
-    ...optionalNumber('timeoutMs', parseIntegerFlag(values.timeout, '--timeout', 50, 60_000))
+    ...optionalNumber('timeoutMs', parseIntegerFlag(values.timeout, '--timeout', 50, 60_000)),
+    ...optionalNumber('deadlineMs', parseIntegerFlag(values.deadline, '--deadline', 1000, 600_000))
   }
   let input: DiagnoseInput
   if (source === 'input') input = { ...(await readInputFile(values.input!)), ...options }

@@ -14,6 +14,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
       root: { type: 'string', multiple: true },
       'auth-port': { type: 'string' },
       timeout: { type: 'string' },
+      deadline: { type: 'string' },
       ipv6: { type: 'boolean' },
       json: { type: 'boolean' }
     },
@@ -27,6 +28,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
     rootServers: roots.length > 0 ? roots : undefined,
     authPort: parseIntegerFlag(values['auth-port'], '--auth-port', 1, 65535),
     timeoutMs: parseIntegerFlag(values.timeout, '--timeout', 1, 60_000),
+    deadlineMs: parseIntegerFlag(values.deadline, '--deadline', 1000, 600_000),
     family: values.ipv6 ? 'both' : 'ipv4'
   })
   const result = await resolver.resolve(question.name, question.type)

@@ -1,5 +1,6 @@
 import type { Rule } from './rule'
 import { caaRule } from './caa'
+import { deadlineRule } from './deadline'
 import { delegationRule } from './delegation'
 import { propagationRule } from './propagation'
 import { providerRule } from './provider'
@@ -11,6 +12,7 @@ import { zoneRule } from './zone'
 
 /** Every rule, in the order their findings read best when severities tie. */
 export const RULES: readonly Rule[] = [
+  deadlineRule,
   zoneRule,
   providerRule,
   recordValueRule,

@@ -37,13 +37,15 @@ export const useCheckStore = defineStore('check', () => {
     const draft = useDraftStore()
     if (event.sessionId !== draft.session.id) return
     progress.value = event
-    checking.value = event.phase === 'checking'
+    // Queued (other checks go first) is still a check under way.
+    const inProgress = event.phase === 'checking' || event.phase === 'queued'
+    checking.value = inProgress
     if (event.report) {
       draft.setReport(event.report)
       void draft.save()
     }
     // The main process ends a watch once everything is green (or the input cannot work): no next check.
-    if (event.phase !== 'checking' && event.nextCheckAt === null) {
+    if (!inProgress && event.nextCheckAt === null) {
       autoCheck.value = false
       watching = false
     }
