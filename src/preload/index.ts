@@ -24,6 +24,7 @@ const dnsVerify: PreloadApi = {
   'report:render': (input) => ipcRenderer.invoke('report:render', input),
   'watch:start': (input) => ipcRenderer.invoke('watch:start', input),
   'watch:stop': (input) => ipcRenderer.invoke('watch:stop', input),
+  'store:problems': () => ipcRenderer.invoke('store:problems'),
 
   onDidWatchProgress(listener: (event: WatchProgress) => void): () => void {
     // The IPC event (sender, ports) stays here; the page gets only the progress data.

@@ -18,6 +18,22 @@ export interface DelegationSummary {
   provider: { id: string; name: string } | null
   /** Why the lookup found nothing, in words for the UI (null on success). */
   problem: 'not_found' | 'unreachable' | null
+  /**
+   * The platform the user named, asked directly when the name servers belong to another one: whether the zone is
+   * set up there too (records added there are not used). Null when no platform was named, it is the one serving,
+   * or the catalog has no shared name servers to ask for it.
+   */
+  atPlatform: { platform: string; nameservers: string[]; zoneFound: boolean } | null
+}
+
+/** A file of the data folder that could not be used and was set aside, for the UI to tell once. */
+export interface StoreProblemInfo {
+  /** What was lost: a saved domain (session) or the settings. */
+  kind: 'session' | 'settings'
+  file: string
+  /** Where the unreadable file was moved (the copy to look at), or null when it could not be moved. */
+  movedTo: string | null
+  reason: string
 }
 
 export interface ResolverPresetInfo {
@@ -91,7 +107,7 @@ export interface Api {
   'catalog:providers'(): Promise<Provider[]>
   'catalog:cas'(): Promise<CertificateAuthority[]>
   'catalog:resolverPresets'(): Promise<ResolverPresetInfo[]>
-  'dns:delegation'(input: { domain: string }): Promise<DelegationSummary>
+  'dns:delegation'(input: { domain: string; platform?: string }): Promise<DelegationSummary>
   'diagnosis:run'(input: DiagnoseInput): Promise<DiagnosisReport>
   'sessions:list'(): Promise<VerificationSession[]>
   'sessions:save'(session: VerificationSession): Promise<VerificationSession>
@@ -101,6 +117,8 @@ export interface Api {
   'report:render'(input: { report: DiagnosisReport; format: ReportFormat; locale: AppSettings['locale'] }): Promise<string>
   'watch:start'(input: { sessionId: string; input: DiagnoseInput; intervalSeconds: number }): Promise<void>
   'watch:stop'(input: { sessionId: string }): Promise<void>
+  /** Files of the data folder set aside since the last call (each told once). */
+  'store:problems'(): Promise<StoreProblemInfo[]>
 }
 
 export type ApiChannel = keyof Api
@@ -123,7 +141,8 @@ export const API_CHANNELS = [
   'settings:set',
   'report:render',
   'watch:start',
-  'watch:stop'
+  'watch:stop',
+  'store:problems'
 ] as const satisfies readonly ApiChannel[]
 
 /** The renderer-side client: the same calls as methods, transport hidden. */

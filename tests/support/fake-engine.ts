@@ -109,7 +109,7 @@ export class FakeEngine implements DiagnosisEngine {
 
   summarizeDelegation = async (domain: string, options?: { roots?: string[]; authPort?: number; timeoutMs?: number }): Promise<DelegationSummary> => {
     this.delegations.push({ domain, options })
-    return { domain, zone: domain, nameservers: ['ns1.example-dns.net'], provider: null, problem: null }
+    return { domain, zone: domain, nameservers: ['ns1.example-dns.net'], provider: null, problem: null, atPlatform: null }
   }
 }
 

@@ -40,7 +40,8 @@ const VALID: Record<ApiChannel, unknown> = {
   'settings:set': defaultSettings(),
   'report:render': { report: sampleReport(), format: 'markdown', locale: 'zh-CN' },
   'watch:start': { sessionId: 'abc-123', input: sampleInput(), intervalSeconds: 30 },
-  'watch:stop': { sessionId: 'abc-123' }
+  'watch:stop': { sessionId: 'abc-123' },
+  'store:problems': null
 }
 
 const long = (n: number) => 'a'.repeat(n)

@@ -112,6 +112,7 @@ describe('IPC surface', () => {
           "report:render",
           "watch:start",
           "watch:stop",
+          "store:problems",
         ],
         "preload": [
           "catalog:cas: function",
@@ -126,6 +127,7 @@ describe('IPC surface', () => {
           "sessions:save: function",
           "settings:get: function",
           "settings:set: function",
+          "store:problems: function",
           "version: string",
           "watch:start: function",
           "watch:stop: function",

@@ -61,7 +61,7 @@ export const API_INPUT_SCHEMAS = {
   'catalog:providers': noInput,
   'catalog:cas': noInput,
   'catalog:resolverPresets': noInput,
-  'dns:delegation': z.strictObject({ domain: text(LIMITS.domainChars) }),
+  'dns:delegation': z.strictObject({ domain: text(LIMITS.domainChars), platform: text(LIMITS.idChars).optional() }),
   'diagnosis:run': diagnoseInputSchema,
   'sessions:list': noInput,
   'sessions:save': verificationSessionSchema,
@@ -78,7 +78,8 @@ export const API_INPUT_SCHEMAS = {
     input: diagnoseInputSchema,
     intervalSeconds: z.int().min(LIMITS.watchIntervalSeconds.min).max(LIMITS.watchIntervalSeconds.max)
   }),
-  'watch:stop': z.strictObject({ sessionId: sessionIdSchema })
+  'watch:stop': z.strictObject({ sessionId: sessionIdSchema }),
+  'store:problems': noInput
 } as const satisfies Record<ApiChannel, z.ZodType>
 
 /** The input type a channel's method takes (undefined for channels without input). */

@@ -1,23 +1,32 @@
 import type { DelegationSummary } from '../../shared/api'
 import { createIterativeResolver } from '../dns/iterative'
 import { parseServerAddress } from '../../shared/server-address'
-import { detectProvider } from './catalogs/providers'
+import type { ProviderMatch } from '../../shared/catalog-types'
+import { tryExchange } from '../dns/exchange'
+import type { IterativeResolver } from '../dns/iterative-types'
+import { detectProvider, getProvider } from './catalogs/providers'
+import { platformHasZone } from './observe-platform'
 import * as z from 'zod'
 import { baseDomainOf } from '../../shared/placement'
 import { checkCertificateDomain } from '../../shared/record-input'
 import { checked } from '../../shared/schema-issues'
-import { authPort, InputError, inputErrorOf, rootServers, timeoutMs } from './input'
+import { authPort, checkPlatform, InputError, inputErrorOf, rootServers, timeoutMs } from './input'
 
 export interface DelegationOptions {
   roots?: string[]
   authPort?: number
   timeoutMs?: number
   signal?: AbortSignal
+  /** The platform the user says hosts the DNS (any name the platform lookup knows). */
+  platform?: string
+  /** A platform's own name servers, instead of the provider catalog's (a lab's stand-in for a real platform). */
+  platformNameservers?: (platformId: string) => readonly string[]
 }
 
 /** The diagnosis input's own checks for the fields a lookup takes, so the same words explain a bad domain. */
 const delegationInput = z.object({
   domain: z.unknown().transform(checked(checkCertificateDomain)),
+  platform: z.string().optional().transform(checked((raw: string | undefined) => (raw ? checkPlatform(raw) : null))),
   roots: rootServers,
   authPort,
   timeoutMs
@@ -36,7 +45,7 @@ export async function summarizeDelegation(domain: string, options: DelegationOpt
   })
   const zone = await iterative.findZoneApex(base, { signal: options.signal })
   if (!zone.found) {
-    return { domain: base, zone: null, nameservers: [], provider: null, problem: zone.reason === 'unreachable' ? 'unreachable' : 'not_found' }
+    return { domain: base, zone: null, nameservers: [], provider: null, problem: zone.reason === 'unreachable' ? 'unreachable' : 'not_found', atPlatform: null }
   }
   const nameservers = (zone.nameservers.length > 0 ? zone.nameservers : zone.parentNameservers.map((p) => p.name)).map((n) =>
     n.replace(/\.$/, '').toLowerCase()
@@ -47,8 +56,28 @@ export async function summarizeDelegation(domain: string, options: DelegationOpt
     zone: zone.apex,
     nameservers,
     provider: match ? { id: match.provider.id, name: match.provider.names.en } : null,
-    problem: null
+    problem: null,
+    atPlatform: await namedPlatform(input, match, zone.apex, iterative, options)
   }
+}
+
+/**
+ * When the user names a platform other than the one the name servers belong to, ask that platform's own servers
+ * whether the zone is set up there too: records added there are not used, which the user should hear in step 1.
+ */
+async function namedPlatform(
+  input: { platform: string | null; authPort: number | null; timeoutMs: number },
+  match: ProviderMatch | null,
+  apex: string,
+  iterative: IterativeResolver,
+  options: DelegationOptions
+): Promise<DelegationSummary['atPlatform']> {
+  const platform = input.platform
+  if (platform === null || platform === 'generic' || match?.all.some((m) => m.provider.id === platform)) return null
+  const hosts = options.platformNameservers?.(platform) ?? getProvider(platform)?.nameservers ?? []
+  if (hosts.length === 0) return null
+  const deps = { iterative, query: tryExchange, signal: options.signal }
+  return { platform, nameservers: [...hosts], zoneFound: await platformHasZone(hosts, apex, input, deps) }
 }
 
 export { InputError }

@@ -12,6 +12,7 @@ import type {
   AppSettings,
   DelegationSummary,
   ResolverPresetInfo,
+  StoreProblemInfo,
   VerificationSession,
   WatchProgress
 } from '../../shared/api'
@@ -38,7 +39,7 @@ export interface DiagnosisEngine {
   ): Promise<DiagnosisReport>
   summarizeDelegation(
     domain: string,
-    options?: { roots?: string[]; authPort?: number; timeoutMs?: number }
+    options?: { roots?: string[]; authPort?: number; timeoutMs?: number; platform?: string }
   ): Promise<DelegationSummary>
 }
 
@@ -73,6 +74,8 @@ export function createApiService(options: ApiServiceOptions): ApiService {
   const settingsStore = new SettingsStore({ dataDir, defaults: defaultSettings(options.defaultLocale), logger })
   const sessionStore = new SessionStore({ dataDir, logger })
   const listeners = new Set<(event: WatchProgress) => void>()
+  /** Store problems already told to the UI (`store:problems` tells each once). */
+  const toldProblems = new Set<string>()
   const queue = createDiagnosisQueue(options.maxConcurrentDiagnoses)
 
   const watch = new WatchService({
@@ -119,12 +122,13 @@ export function createApiService(options: ApiServiceOptions): ApiService {
       return listResolverPresets().map((p) => ({ id: p.id, name: p.name, addresses: [...p.ipv4, ...p.ipv6] }))
     },
 
-    async 'dns:delegation'({ domain }) {
+    async 'dns:delegation'({ domain, platform }) {
       const settings = await effectiveSettings()
       return engine.summarizeDelegation(domain, {
         roots: settings.roots.length > 0 ? settings.roots : undefined,
         authPort: settings.authPort ?? undefined,
-        timeoutMs: settings.timeoutMs
+        timeoutMs: settings.timeoutMs,
+        ...(platform !== undefined ? { platform } : {})
       })
     },
 
@@ -180,6 +184,17 @@ export function createApiService(options: ApiServiceOptions): ApiService {
       return () => {
         listeners.delete(listener)
       }
+    },
+
+    async 'store:problems'() {
+      // Each problem is told once: the ones found since the last call.
+      const all: StoreProblemInfo[] = [
+        ...settingsStore.problems.map((p) => ({ kind: 'settings' as const, ...p })),
+        ...sessionStore.problems.map((p) => ({ kind: 'session' as const, ...p }))
+      ]
+      const fresh = all.filter((p) => !toldProblems.has(`${p.file}|${p.reason}`))
+      for (const p of fresh) toldProblems.add(`${p.file}|${p.reason}`)
+      return fresh
     },
 
     storeProblems() {

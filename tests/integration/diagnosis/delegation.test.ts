@@ -6,6 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { DiagnoseInput } from '../../../src/shared/diagnosis-types'
 import { expectReport, TOKEN, diagnoseInLab } from '../../support/diagnosis-fixtures'
 import { runDiagnosis } from '../../../src/main/diagnosis/run-diagnosis'
+import { summarizeDelegation } from '../../../src/main/diagnosis/delegation-summary'
 import { aRecord, buildHierarchy, describeLab, labAddress, nsRecord, startLab, txtRecord, zoneBody, type Lab, type ZoneSpec } from '../../support/lab'
 
 const NET = 73 // this file's lab net (see tests/support/lab/addresses.ts)
@@ -194,6 +195,17 @@ await describeLab('diagnosis against NSD + Unbound: the delegation findings', NE
     expect(report.atPlatform).toEqual([
       expect.objectContaining({ platform: 'huaweicloud', zoneFound: true, values: [TOKEN], name: '_dnsauth.moved.test' })
     ])
+  })
+
+  it('step 1: the platform the user names has the zone set up too, while the name servers point elsewhere', async () => {
+    const platformNameservers = () => ['ns1.huaweicloud-dns.test', 'ns2.huaweicloud-dns.test']
+    const moved = await summarizeDelegation('moved.test', { roots: lab.rootHints, timeoutMs: 500, platform: '华为云', platformNameservers })
+    expect(moved).toMatchObject({ zone: 'moved.test', nameservers: ['ns1.moved.test'], atPlatform: { platform: 'huaweicloud', zoneFound: true } })
+    // A zone the platform does not hold; and the platform that does serve the domain: nothing to add.
+    const other = await summarizeDelegation('half.test', { roots: lab.rootHints, timeoutMs: 500, platform: 'huaweicloud', platformNameservers })
+    expect(other.atPlatform).toEqual({ platform: 'huaweicloud', nameservers: platformNameservers(), zoneFound: false })
+    const same = await summarizeDelegation('customer.test', { roots: lab.rootHints, timeoutMs: 500, platform: 'huaweicloud', platformNameservers })
+    expect(same.atPlatform).toBeNull()
   })
 
   it('the named platform has the zone but not the record: wrong platform, as before', async () => {

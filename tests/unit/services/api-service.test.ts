@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -97,6 +97,24 @@ describe('settings as defaults of every DNS call', () => {
       domain: 'example.com',
       options: { roots: ['127.53.0.1:53', '127.53.0.2'], authPort: 5353, timeoutMs: 2000 }
     })
+  })
+})
+
+describe('files of the data folder set aside', () => {
+  it('are told once each, saying what was lost and where the copy is', async () => {
+    await mkdir(join(dataDir, 'sessions'), { recursive: true })
+    await writeFile(join(dataDir, 'sessions', 'broken.json'), '{ not json')
+    await writeFile(join(dataDir, 'settings.json'), '[]')
+    service = make()
+    await service['sessions:list']()
+    await service['settings:get']()
+    const problems = await service['store:problems']()
+    expect(problems.map((p) => p.kind).sort()).toEqual(['session', 'settings'])
+    for (const p of problems) {
+      expect(p.movedTo).toMatch(/\.corrupt/)
+      expect(p.reason.length).toBeGreaterThan(5)
+    }
+    expect(await service['store:problems']()).toEqual([])
   })
 })
 
