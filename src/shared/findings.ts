@@ -18,6 +18,9 @@
  * | record.value_quoted              | error    | name, found                                                            |
  * | record.value_whitespace          | error    | name, expected, found, difference: spaces|case|invisible|split         |
  * | record.stale_value               | error    | name, stale:string[]                                                   |
+ * | record.value_missing             | error    | name, type, value (the expected value that is not there), domains:     |
+ * |                                  |          |   string[] (the certificate domains it is for), present:string[] (the  |
+ * |                                  |          |   expected values that are there)                                      |
  * | record.wrong_name                | error    | expectedName, foundName, hint: zone_doubled|www_apex|wildcard|         |
  * |                                  |          |   missing_underscore|other, host (what to type in the host field)      |
  * | record.wrong_type                | error    | name, expectedType, foundType, found (content of the record that is    |
@@ -77,6 +80,7 @@ export const FINDING_IDS = [
   'record.value_quoted',
   'record.value_whitespace',
   'record.stale_value',
+  'record.value_missing',
   'record.wrong_name',
   'record.wrong_type',
   'record.cname_conflict',
@@ -123,6 +127,9 @@ export const FINDING_SEVERITY: Record<FindingId, Severity> = {
   // added for the previous certificate is not deleted, the record added for the current certificate will not take
   // effect", so it blocks until only expected values remain.
   'record.stale_value': 'error',
+  // several values are expected at one name (one per certificate domain, e.g. a wildcard and its apex) and one of
+  // them is not there while the others are
+  'record.value_missing': 'error',
   // the record was found at a near-miss name: zone doubled, www/apex mix-up, wildcard label, missing underscore
   'record.wrong_name': 'error',
   // found as another type than required (TXT vs CNAME)
@@ -194,6 +201,7 @@ export const FINDING_PARAM_SPEC = {
     difference: WHITESPACE_DIFFERENCES
   },
   'record.stale_value': { name: 'string', stale: 'string[]' },
+  'record.value_missing': { name: 'string', type: 'string', value: 'string', domains: 'string[]', present: 'string[]' },
   'record.wrong_name': { expectedName: 'string', foundName: 'string', hint: WRONG_NAME_HINTS, host: 'string' },
   'record.wrong_type': { name: 'string', expectedType: 'string', foundType: 'string', found: 'string', expected: 'string' },
   'record.cname_conflict': { name: 'string', target: 'string' },

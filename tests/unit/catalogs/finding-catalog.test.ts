@@ -36,6 +36,7 @@ describe('finding ids and severities', () => {
     ['record.value_quoted', 'error'],
     ['record.value_whitespace', 'error'],
     ['record.stale_value', 'error'],
+    ['record.value_missing', 'error'],
     ['record.wrong_name', 'error'],
     ['record.wrong_type', 'error'],
     ['record.cname_conflict', 'error'],

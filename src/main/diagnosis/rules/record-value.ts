@@ -1,6 +1,6 @@
 import { createFinding, type Finding } from '../../../shared/findings'
 import type { ValueComparison } from '../compare-values'
-import { aboutRecords, expectedRecordSets, hasExpectedValues, readRecordSet, type RecordSetReading, type ValueAttempt } from './record-match'
+import { aboutRecords, expectedRecordSets, hasExpectedValues, isExpectedValue, readRecordSet, type RecordSetReading, type ValueAttempt } from './record-match'
 import { authoritativeEvidence, type Rule } from './rule'
 
 /**
@@ -16,6 +16,7 @@ export const recordValueRule: Rule = {
     'record.value_quoted',
     'record.value_whitespace',
     'record.stale_value',
+    'record.value_missing',
     'delegation.inconsistent'
   ],
   check(obs) {
@@ -41,7 +42,21 @@ export const recordValueRule: Rule = {
           )
         )
       }
-      for (const attempt of reading.attempts) findings.push(about(attemptFinding(set.name, attempt, evidence)))
+      // A finding about one expected value is about the records of the order that hold that value.
+      const aboutValue = (f: Finding, value: string): Finding =>
+        aboutRecords(f, set.records.filter((i) => obs.input.records[i]!.value === value))
+      for (const attempt of reading.attempts) findings.push(aboutValue(attemptFinding(set.name, attempt, evidence), attempt.expected))
+      // Several values expected at one name (one per domain) and some already there: the others are missing,
+      // each one named (the record of the whole name is not missing, so record.missing would mislead).
+      const present = reading.found.filter((v) => isExpectedValue(v, set))
+      if (present.length > 0 && reading.nearMiss === null) {
+        const attempted = new Set(reading.attempts.map((a) => a.expected))
+        for (const value of reading.absent.filter((v) => !attempted.has(v))) {
+          const records = set.records.filter((i) => obs.input.records[i]!.value === value)
+          const domains = [...new Set(records.map((i) => obs.input.records[i]!.domain))]
+          findings.push(aboutRecords(createFinding('record.value_missing', { name: set.name, type: set.type, value, domains, present }, evidence), records))
+        }
+      }
       if (reading.stale.length > 0) findings.push(about(staleFinding(reading, evidence)))
     }
     return findings

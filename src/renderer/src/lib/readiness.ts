@@ -13,6 +13,7 @@ const BLOCKING: Record<GateCheck, readonly FindingId[]> = {
     'record.value_quoted',
     'record.value_whitespace',
     'record.stale_value',
+    'record.value_missing',
     'record.wrong_name',
     'record.wrong_type',
     'record.cname_conflict',

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { recordValueRule } from '../../../../src/main/diagnosis/rules/record-value'
-import { auth, checkRuleCase, input, NAME, nearMiss, NS1, NS2, observations, TOKEN, txtRecords, type RuleCase } from '../../../support/diagnosis-fixtures'
+import { auth, checkRuleCase, DOMAIN, input, NAME, nearMiss, NS1, NS2, observations, record, TOKEN, txtRecords, type RuleCase } from '../../../support/diagnosis-fixtures'
 
 const OLD = 'old-token-0000'
 const both = (o: Parameters<typeof auth>[0]) => [auth(o), auth({ ...o, ...NS2 })]
 const ALL = [
   'record.ok',
+  'record.value_missing',
   'record.value_mismatch',
   'record.value_quoted',
   'record.value_whitespace',
@@ -81,6 +82,27 @@ const cases: RuleCase[] = [
       'record.value_mismatch': { found: `${TOKEN.slice(0, 20)}Z${TOKEN.slice(21)}` },
       'record.stale_value': { stale: [`${TOKEN.slice(0, 14)}${'q'.repeat(TOKEN.length - 14)}`] }
     },
+    verdict: 'action_needed'
+  },
+  {
+    name: 'two values expected at one name, both there: in place, neither is old',
+    obs: observations({
+      input: input({ records: [record({ domain: DOMAIN }), record({ domain: `*.${DOMAIN}`, value: OLD })] }),
+      authoritative: both({ values: [TOKEN, OLD] })
+    }),
+    expect: ['record.ok'],
+    forbid: others('record.ok'),
+    verdict: 'verified'
+  },
+  {
+    name: 'two values expected at one name, one there: the other is missing, for its domain only',
+    obs: observations({
+      input: input({ records: [record({ domain: DOMAIN }), record({ domain: `*.${DOMAIN}`, value: OLD })] }),
+      authoritative: both({ values: [TOKEN] })
+    }),
+    expect: ['record.value_missing'],
+    forbid: others('record.value_missing'),
+    params: { 'record.value_missing': { name: NAME, value: OLD, domains: [`*.${DOMAIN}`], present: [TOKEN] } },
     verdict: 'action_needed'
   },
   {
