@@ -21,7 +21,7 @@ export interface ParsedCaText {
   domain: string | null
 }
 
-type Field = keyof ParsedCaText
+export type Field = keyof ParsedCaText
 
 /** Labels per field. Longer labels win over shorter ones they contain (`Record value` over `Value`). */
 const LABELS: Record<Field, string[]> = {
@@ -87,7 +87,7 @@ const LABEL_ENTRIES: LabelEntry[] = (Object.entries(LABELS) as [Field, string[]]
   .flatMap(([field, labels]) => labels.map((label) => ({ field, label })))
   .sort((a, b) => b.label.length - a.label.length)
 
-const LABEL_BY_TEXT = new Map(LABEL_ENTRIES.map((entry) => [entry.label, entry.field]))
+export const LABEL_BY_TEXT = new Map(LABEL_ENTRIES.map((entry) => [entry.label, entry.field]))
 
 function isCjk(text: string): boolean {
   return /[\u3400-\u9fff]/.test(text)
@@ -104,7 +104,7 @@ function labelPattern(label: string): string {
 }
 
 // One label followed by `:` / `=` (after optional spaces), or by a tab.
-const INLINE_LABEL = new RegExp(
+export const INLINE_LABEL = new RegExp(
   `(${LABEL_ENTRIES.map((entry) => labelPattern(entry.label)).join('|')})(?:\\s*\\(\\s*[^)\\n]{0,20}\\))?(?:[ \\u3000]*[:=]|\\t+)`,
   'giu'
 )
@@ -139,22 +139,23 @@ export function unquoteRecordValue(text: string): string {
   return trimmed
 }
 
-function recordTypeOf(text: string): ParsedRecordType | null {
+export function recordTypeOf(text: string): ParsedRecordType | null {
   const match = /\b(TXT|CNAME)\b/i.exec(text)
   return match ? (match[1]!.toUpperCase() as ParsedRecordType) : null
 }
 
-function cleanHost(text: string): string {
+export function cleanHost(text: string): string {
   return text.trim().replace(/^["'`]|["'`]$/g, '').replace(/\.$/, '')
 }
 
-function cleanField(field: Field, raw: string): string | null {
+export function cleanField(field: Field, raw: string): string | null {
   const text = cleanValue(raw)
   if (text === '') return null
   if (field === 'type') return recordTypeOf(text)
   if (field === 'host') return cleanHost(text.split(/\s+/)[0] ?? '') || null
   if (field === 'domain') return cleanHost(text.split(/\s+/)[0] ?? '') || null
-  return unquoteRecordValue(text) || null
+  // A value in single quotes (acme.sh prints `TXT value: 'abc'`) loses them as a zone file's double quotes do.
+  return unquoteRecordValue(text).replace(/^'([^']*)'$/, '$1') || null
 }
 
 function emptyResult(): ParsedCaText {
@@ -189,7 +190,7 @@ function parseLabelled(text: string): Partial<ParsedCaText> {
   return found
 }
 
-function splitCells(line: string): string[] {
+export function splitCells(line: string): string[] {
   const byTabOrBar = line.split(/\t|\|/).map((cell) => cell.trim())
   const cells = byTabOrBar.length > 1 ? byTabOrBar : line.split(/ {2,}/).map((cell) => cell.trim())
   // Markdown-style tables start and end with `|`.
@@ -198,8 +199,10 @@ function splitCells(line: string): string[] {
   return cells
 }
 
-function fieldOfHeader(cell: string): Field | undefined {
-  return LABEL_BY_TEXT.get(cell.toLowerCase().replace(/[:：]$/, '').replace(/\s+/g, ' ').trim())
+export function fieldOfHeader(cell: string): Field | undefined {
+  // `主机记录(Host)`, `Record value:`: the label without its note in parentheses or its colon.
+  const label = cell.toLowerCase().replace(/[:：]\s*$/, '').replace(/\s*\([^)]{0,20}\)\s*$/, '')
+  return LABEL_BY_TEXT.get(label.replace(/\s+/g, ' ').trim())
 }
 
 /** A header row of labels followed by a row of values (web tables copied as tab-separated text). */
