@@ -25,9 +25,18 @@ export type HostField = 'relative' | 'full'
  */
 export type TxtQuotes = 'required' | 'optional' | 'forbidden'
 
+/**
+ * How the console holds several TXT values at one name (a wildcard and its apex each with a token):
+ * - `separate`: one record per value, each with the same host;
+ * - `one_record`: one record (a record set) per name and type, its values one per line.
+ */
+export type TxtValues = 'separate' | 'one_record'
+
 export interface ProviderConsole {
   hostField: HostField
   txtQuotes: TxtQuotes
+  /** How several TXT values at one name are entered; absent when not known (the UI then describes both ways). */
+  txtValues?: TxtValues
   /** Smallest TTL in seconds the console accepts (on its free or default plan). */
   minTtl: number
   /** TTL in seconds the console fills in when the user leaves it alone ("Auto", "Default"). */

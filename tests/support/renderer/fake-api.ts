@@ -1,6 +1,6 @@
 // An in-memory ApiClient for renderer tests: every call is a vi.fn with a sensible default, and `emitProgress`
 // plays the main process pushing a watch event.
-import type { AppSettings, ApiClient, DelegationSummary, VerificationSession, WatchProgress } from '@shared/api'
+import type { AppSettings, ApiClient, DelegationSummary, StoreProblemInfo, VerificationSession, WatchProgress } from '@shared/api'
 import type { DiagnosisReport } from '@shared/diagnosis-types'
 import type { Provider } from '@shared/catalog-types'
 import { createFinding, deriveVerdict, type Finding } from '@shared/findings'
@@ -28,8 +28,8 @@ export function provider(id: string, name: string, console: Partial<Provider['co
 }
 
 export const PROVIDERS: Provider[] = [
-  provider('cloudflare', 'Cloudflare', { consoleUrl: 'https://dash.cloudflare.com/', minTtl: 60 }),
-  provider('huaweicloud', 'Huawei Cloud DNS', { txtQuotes: 'required' }),
+  provider('cloudflare', 'Cloudflare', { consoleUrl: 'https://dash.cloudflare.com/', minTtl: 60, txtValues: 'separate' }),
+  provider('huaweicloud', 'Huawei Cloud DNS', { txtQuotes: 'required', txtValues: 'one_record' }),
   provider('alibaba', 'Alibaba Cloud DNS', { minTtl: 600 }),
   provider('route53', 'Amazon Route 53', { hostField: 'full' }),
   provider('generic', 'Your DNS provider', { txtQuotes: 'optional' })
@@ -43,13 +43,28 @@ export function delegation(typed: string, providerId: string | null = 'cloudflar
     zone: domain,
     nameservers: ['ns1.example.net', 'ns2.example.net'],
     provider: providerId ? { id: providerId, name: PROVIDERS.find((p) => p.id === providerId)?.names.en ?? providerId } : null,
-    problem: null
+    problem: null,
+    atPlatform: null
   }
 }
 
 export function report(findings: Finding[], overrides: Partial<DiagnosisReport> = {}): DiagnosisReport {
   return {
-    input: { domains: ['example.com'], host: '_dnsauth', type: 'TXT', value: 'token' },
+    input: { records: [{ domain: 'example.com', host: '_dnsauth', type: 'TXT', value: 'token' }] },
+    records: [
+      {
+        certificateDomain: 'example.com',
+        baseDomain: 'example.com',
+        name: '_dnsauth.example.com',
+        zone: 'example.com',
+        relativeHost: '_dnsauth',
+        host: '_dnsauth',
+        type: 'TXT',
+        value: 'token',
+        verdict: deriveVerdict(findings),
+        findings: findings.map((_, i) => i)
+      }
+    ],
     placements: [],
     verdict: deriveVerdict(findings),
     findings,
@@ -116,7 +131,8 @@ export function createFakeApi(): FakeApi {
     }),
     'report:render': vi.fn(async ({ format }: { format: string }) => (format === 'json' ? '{}' : '# Report')),
     'watch:start': vi.fn(async () => undefined),
-    'watch:stop': vi.fn(async () => undefined)
+    'watch:stop': vi.fn(async () => undefined),
+    'store:problems': vi.fn(async (): Promise<StoreProblemInfo[]> => [])
   }
   return api as unknown as FakeApi
 }

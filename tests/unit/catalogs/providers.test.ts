@@ -223,7 +223,8 @@ describe('catalog data', () => {
 
   it('records how each console wants the record typed', () => {
     expect(getProvider('huaweicloud')?.console).toMatchObject({ hostField: 'relative', txtQuotes: 'required', minTtl: 1 })
-    expect(getProvider('route53')?.console).toMatchObject({ hostField: 'relative', txtQuotes: 'required' })
+    expect(getProvider('route53')?.console).toMatchObject({ hostField: 'relative', txtQuotes: 'required', txtValues: 'one_record' })
+    expect(getProvider('cloudflare')?.console).toMatchObject({ txtValues: 'separate' })
     expect(getProvider('alibaba')?.console).toMatchObject({ hostField: 'relative', txtQuotes: 'forbidden', minTtl: 600 })
     expect(getProvider('dnspod')?.console).toMatchObject({ hostField: 'relative', txtQuotes: 'forbidden', minTtl: 600 })
     expect(getProvider('cloudflare')?.console).toMatchObject({ hostField: 'relative', minTtl: 60, ttlDefault: 300 })

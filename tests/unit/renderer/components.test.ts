@@ -104,8 +104,26 @@ describe('Step 1', () => {
     expect(primary.attributes('disabled')).toBeUndefined()
   })
 
+  it('says plainly when the named platform holds the zone too, but the name servers point elsewhere', async () => {
+    api['dns:delegation'] = async ({ domain, platform }) => ({
+      ...delegation(domain),
+      atPlatform: platform ? { platform, nameservers: ['ns1.huaweicloud-dns.com'], zoneFound: true } : null
+    })
+    const pinia = createTestPinia()
+    await useCatalogStore().load()
+    const wrapper = mountInApp(Step1Procedure, { pinia })
+    await wrapper.find('#domain-input').setValue('example.com')
+    await wrapper.find('form').trigger('submit')
+    await flush()
+    useDelegationStore().choosePlatform('huaweicloud')
+    await flush()
+    expect(wrapper.find('[data-testid="zone-at-platform"]').text()).toContain(
+      'Your domain is also set up at Huawei Cloud DNS, but the name servers point to ns1.example.net, ns2.example.net: records you add at Huawei Cloud DNS will not be used.'
+    )
+  })
+
   it('explains a domain that is not in DNS', async () => {
-    api['dns:delegation'] = async ({ domain }) => ({ domain, zone: null, nameservers: [], provider: null, problem: 'not_found' })
+    api['dns:delegation'] = async ({ domain }) => ({ domain, zone: null, nameservers: [], provider: null, problem: 'not_found', atPlatform: null })
     const wrapper = mountInApp(Step1Procedure)
     await wrapper.find('#domain-input').setValue('nowhere.example')
     await wrapper.find('form').trigger('submit')
@@ -135,11 +153,55 @@ describe('Step 2', () => {
     await wrapper.find('#paste-box').setValue('主机记录：_dnsauth 记录类型：TXT 记录值：2024abc')
     await wrapper.find('[data-testid="paste-fill"]').trigger('click')
     await flush()
-    expect(useDraftStore().session.host).toBe('_dnsauth')
-    expect(useDraftStore().session.value).toBe('2024abc')
+    expect(useDraftStore().session.records).toEqual([{ domain: 'example.com', host: '_dnsauth', type: 'TXT', value: '2024abc' }])
     expect((wrapper.find('#host-input').element as HTMLInputElement).value).toBe('_dnsauth')
     expect(wrapper.find('[data-testid="paste-result"]').text()).toContain('filled in')
     expect(wrapper.find('[data-testid="placements"]').text()).toContain('_dnsauth.example.com')
+    // One record: the simple form, no table of rows.
+    expect(wrapper.find('[data-testid="record-table"]').exists()).toBe(false)
+  })
+
+  it('turns a multi-domain CA text into a row per domain, each cell editable, with where each goes', async () => {
+    const pinia = createTestPinia()
+    const wizard = useWizardStore()
+    await useDelegationStore().lookUp('example.com')
+    useDelegationStore().choosePlatform('cloudflare')
+    await wizard.next()
+    const wrapper = mountInApp(Step2Information, { pinia })
+    await wrapper.find('#paste-box').setValue(
+      '域名\t主机记录\t记录类型\t记录值\nexample.com\t_dnsauth\tTXT\tvalue-a\nshop.example.com\t_dnsauth.shop\tTXT\tvalue-b'
+    )
+    await wrapper.find('[data-testid="paste-fill"]').trigger('click')
+    await flush()
+    expect(wrapper.find('[data-testid="paste-result"]').text()).toBe('2 records found, one per domain. Check them below.')
+    expect(wrapper.findAll('[data-testid="record-table"] tbody tr')).toHaveLength(2)
+    expect((wrapper.find('#record-1-host').element as HTMLInputElement).value).toBe('_dnsauth.shop.example.com')
+    expect((wrapper.find('#record-1-value').element as HTMLTextAreaElement).value).toBe('value-b')
+    expect(wrapper.find('#record-1-type').attributes('aria-label')).toBe('Record type for shop.example.com')
+    const placements = wrapper.findAll('[data-testid="placements"] tbody tr').map((tr) => tr.findAll('td').map((td) => td.text()))
+    expect(placements).toEqual([
+      ['example.com', '_dnsauth.example.com', 'example.com', '_dnsauth'],
+      ['shop.example.com', '_dnsauth.shop.example.com', 'example.com', '_dnsauth.shop']
+    ])
+
+    // An error the engine names for one cell shows under that cell only.
+    useDraftStore().setError('records.1.value', { messageId: 'value.empty', params: {}, message: 'The record value is empty.' })
+    await flush()
+    expect(wrapper.find('#record-1-value').attributes('aria-invalid')).toBe('true')
+    expect(wrapper.find('#record-1-value-error').text()).toContain('empty')
+    expect(wrapper.find('#record-0-value').attributes('aria-invalid')).toBe('false')
+
+    await wrapper.find('#record-0-domain').setValue('https://x')
+    await flush()
+    expect(wrapper.find('#record-0-domain-error').exists()).toBe(true)
+    expect(wrapper.find('#step-blocked-reason').text()).toBe('Enter the certificate\'s domains (all of them valid).')
+
+    await wrapper.find('[data-testid="add-record"]').trigger('click')
+    await flush()
+    expect(wrapper.findAll('[data-testid="record-table"] tbody tr')).toHaveLength(3)
+    await wrapper.find('button[aria-label="Remove shop.example.com"]').trigger('click')
+    await flush()
+    expect(useDraftStore().session.records.map((r) => r.domain)).toEqual(['https://x', ''])
   })
 })
 
@@ -152,7 +214,7 @@ describe('Step 3', () => {
     await useDelegationStore().lookUp('example.com')
     useDelegationStore().choosePlatform(platform)
     await wizard.next()
-    useDraftStore().setRecord({ host: '_dnsauth', value: 'token' })
+    useDraftStore().updateRecord(0, { host: '_dnsauth', value: 'token' })
     await wizard.next()
     return mountInApp(Step3AddRecord, { pinia })
   }
@@ -175,6 +237,42 @@ describe('Step 3', () => {
     const cloudflare = await atStep3('cloudflare')
     expect(cloudflare.find('[data-testid="field-host"] .copy-field__value').text()).toBe('_dnsauth')
     expect(cloudflare.find('[data-testid="console-link"]').attributes('href')).toBe('https://dash.cloudflare.com/')
+    expect(cloudflare.find('[data-testid="several-values"]').exists()).toBe(false)
+  })
+
+  it('groups the records by name: two values at one host are two records, said the way the platform takes them', async () => {
+    const huawei = await atStep3('huaweicloud')
+    const draft = useDraftStore()
+    draft.fillFromPaste([
+      { domain: 'example.com', host: '_acme-challenge', type: 'TXT', value: 'apex-token' },
+      { domain: '*.example.com', host: '_acme-challenge', type: 'TXT', value: 'wild-token' },
+      { domain: 'shop.example.com', host: '_dnsauth.shop.example.com', type: 'TXT', value: 'shop-token' }
+    ])
+    await flush()
+    const shared = huawei.find('[data-testid="record-_acme-challenge.example.com"]')
+    expect(shared.find('h3').text()).toContain('for example.com, *.example.com')
+    expect(shared.find('[data-testid="several-values"]').text()).toContain('keeps all TXT values of a name in one record')
+    expect(shared.findAll('[data-testid="field-value"] .copy-field__value').map((v) => v.text())).toEqual(['"apex-token"', '"wild-token"'])
+    expect(huawei.find('[data-testid="record-_dnsauth.shop.example.com"] [data-testid="field-host"] .copy-field__value').text()).toBe('_dnsauth.shop')
+    expect(huawei.find('h2').text()).toBe('Sign in to Huawei Cloud DNS')
+    expect(huawei.text()).toContain('Add these 2 records, one after the other')
+    expect(huawei.find('[data-testid="leftover-warning"]').text()).toContain('_acme-challenge.example.com, _dnsauth.shop.example.com')
+
+    const cloudflare = await atStep3('cloudflare')
+    useDraftStore().fillFromPaste([
+      { domain: 'example.com', host: '_acme-challenge', type: 'TXT', value: 'apex-token' },
+      { domain: '*.example.com', host: '_acme-challenge', type: 'TXT', value: 'wild-token' }
+    ])
+    await flush()
+    expect(cloudflare.find('[data-testid="several-values"]').text()).toContain('add a separate TXT record for each value')
+
+    const unknown = await atStep3('generic')
+    useDraftStore().fillFromPaste([
+      { domain: 'example.com', host: '_acme-challenge', type: 'TXT', value: 'apex-token' },
+      { domain: '*.example.com', host: '_acme-challenge', type: 'TXT', value: 'wild-token' }
+    ])
+    await flush()
+    expect(unknown.find('[data-testid="several-values"]').text()).toContain('put each value on its own line in that one record instead')
   })
 })
 
@@ -192,6 +290,131 @@ describe('Step 5', () => {
     expect(ready.find('[data-testid="readiness-gate"]').attributes('data-ready')).toBe('true')
     expect(ready.text()).toContain('DNS verification failed')
     expect(ready.find('[data-testid="cleanup"]').exists()).toBe(true)
+    expect(ready.find('[data-testid="gate-records"] li').attributes('data-passed')).toBe('true')
+    expect(ready.find('[data-testid="gate-records"]').text()).toContain('_dnsauth.example.com')
+    ready.unmount()
+
+    // Several records: every name in the gate and in the clean-up reminder, each with its own state.
+    const records = ['example.com', '*.example.com', 'shop.example.com'].map((domain, i) => ({
+      ...OK_REPORT.records[0]!,
+      certificateDomain: domain,
+      name: i === 2 ? '_dnsauth.shop.example.com' : '_acme-challenge.example.com',
+      verdict: i === 2 ? ('action_needed' as const) : ('verified' as const)
+    }))
+    useDraftStore().session.lastReport = { ...QUOTED_REPORT, records }
+    const several = mountInApp(Step5Result, { pinia })
+    const gate = several.findAll('[data-testid="gate-records"] li')
+    expect(gate.map((li) => [li.find('.mono').text(), li.attributes('data-passed')])).toEqual([
+      ['_acme-challenge.example.com', 'true'],
+      ['_dnsauth.shop.example.com', 'false']
+    ])
+    expect(gate[0]!.text()).toContain('for example.com, *.example.com')
+    expect(several.findAll('[data-testid="cleanup"] .copy-field__value').map((v) => v.text())).toEqual([
+      '_acme-challenge.example.com',
+      '_dnsauth.shop.example.com'
+    ])
+  })
+})
+
+describe('Step 4 with several records', () => {
+  const records = ['example.com', 'shop.example.com'].map((domain, i) => ({
+    certificateDomain: domain,
+    baseDomain: domain,
+    name: `_dnsauth.${domain}`,
+    zone: 'example.com',
+    relativeHost: i === 0 ? '_dnsauth' : '_dnsauth.shop',
+    host: '_dnsauth',
+    type: 'TXT' as const,
+    value: `token-${i}`,
+    verdict: i === 0 ? ('verified' as const) : ('action_needed' as const),
+    findings: [i]
+  }))
+
+  it('shows one status per record: the domain, its record name, its value and its own verdict', async () => {
+    const { default: RecordStatusList } = await import('../../../src/renderer/src/components/RecordStatusList.vue')
+    const wrapper = mountInApp(RecordStatusList, { props: { records } })
+    const rows = wrapper.findAll('tbody tr').map((tr) => tr.findAll('td').map((td) => td.text()))
+    expect(rows).toEqual([
+      ['example.com', '_dnsauth.example.com', 'token-0', 'In place'],
+      ['shop.example.com', '_dnsauth.shop.example.com', 'token-1', 'Needs action']
+    ])
+  })
+
+  it('names the domains a finding is about when it is about some records only', async () => {
+    const { default: FindingList } = await import('../../../src/renderer/src/components/FindingList.vue')
+    const findings = [
+      { ...createFinding('record.ok', { name: '_dnsauth.example.com', type: 'TXT', servers: 2 }), records: [0] },
+      { ...createFinding('record.missing', { name: '_dnsauth.shop.example.com', type: 'TXT' }), records: [1] },
+      createFinding('delegation.provider', { provider: 'cloudflare', providerName: 'Cloudflare', nameservers: ['ns1.example.net'] })
+    ]
+    const wrapper = mountInApp(FindingList, { props: { findings, records } })
+    expect(wrapper.find('[data-finding="record.missing"] [data-testid="finding-about"]').text()).toBe('For shop.example.com')
+    expect(wrapper.find('[data-finding="record.ok"] [data-testid="finding-about"]').text()).toBe('For example.com')
+    expect(wrapper.find('[data-finding="delegation.provider"] [data-testid="finding-about"]').exists()).toBe(false)
+  })
+
+  it('reads each table row against every value expected at its name', async () => {
+    const { default: AuthoritativeTable } = await import('../../../src/renderer/src/components/AuthoritativeTable.vue')
+    const row = (name: string, values: string[]) => ({
+      name,
+      type: 'TXT' as const,
+      zone: 'example.com',
+      server: 'ns1.example.net',
+      address: '192.0.2.1',
+      status: 'ok' as const,
+      rcode: 'NOERROR',
+      authoritative: true,
+      values,
+      records: [],
+      cname: null,
+      otherValues: [],
+      ttl: 300,
+      soaSerial: 1,
+      negativeTtl: null,
+      transport: 'udp' as const,
+      elapsedMs: 1,
+      ignoredReplies: 0
+    })
+    const acme = [
+      { name: '_acme-challenge.example.com', type: 'TXT' as const, value: 'apex' },
+      { name: '_acme-challenge.example.com', type: 'TXT' as const, value: 'wild' },
+      { name: '_dnsauth.shop.example.com', type: 'TXT' as const, value: 'shop' }
+    ]
+    const wrapper = mountInApp(AuthoritativeTable, {
+      props: {
+        rows: [row('_acme-challenge.example.com', ['apex', 'wild']), row('_dnsauth.shop.example.com', ['apex'])],
+        pendingServers: [],
+        checking: false,
+        records: acme
+      }
+    })
+    const statuses = wrapper.findAll('tbody tr').map((tr) => tr.findAll('td')[2]!.text())
+    // Both tokens at the shared name are expected there; the other name holds a value that is not its own.
+    expect(statuses).toEqual(['Has the record', 'Different value'])
+    expect(wrapper.findAll('.value--differs').map((v) => v.text())).toEqual(['apex'])
+  })
+})
+
+describe('Store problems', () => {
+  it('tells what was lost and where the copy is, once per file, until dismissed', async () => {
+    const { default: StoreProblemNotices } = await import('../../../src/renderer/src/components/StoreProblemNotices.vue')
+    const { useStoreProblemsStore } = await import('../../../src/renderer/src/stores/store-problems')
+    const pinia = createTestPinia()
+    api['store:problems'] = vi.fn(async () => [
+      { kind: 'session' as const, file: '/d/sessions/x.json', movedTo: '/d/sessions/x.json.corrupt-2026', reason: 'not valid JSON' },
+      { kind: 'settings' as const, file: '/d/settings.json', movedTo: null, reason: 'setting "timeoutMs" was not valid and is back to its default' }
+    ])
+    await useStoreProblemsStore().fetch()
+    const wrapper = mountInApp(StoreProblemNotices, { pinia })
+    const notices = wrapper.findAll('[data-kind]')
+    expect(notices.map((n) => n.attributes('data-kind'))).toEqual(['session', 'settings'])
+    expect(notices[0]!.text()).toContain('A saved domain could not be read')
+    expect(notices[0]!.text()).toContain('kept aside as /d/sessions/x.json.corrupt-2026')
+    expect(notices[1]!.text()).toContain('Some of your settings in /d/settings.json could not be read')
+    expect(notices[1]!.text()).toContain('Details: setting "timeoutMs"')
+    useStoreProblemsStore().dismiss(0)
+    await flush()
+    expect(wrapper.findAll('[data-kind]')).toHaveLength(1)
   })
 })
 

@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { ApiError } from '@shared/api-result'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { setApi } from '../../../src/renderer/src/api'
 import { useSessionsStore } from '../../../src/renderer/src/stores/sessions'
 import { useSettingsStore } from '../../../src/renderer/src/stores/settings'
+import { useStoreProblemsStore } from '../../../src/renderer/src/stores/store-problems'
 import { useCheckStore } from '../../../src/renderer/src/stores/check'
 import { UNKNOWN_PLATFORM, useDelegationStore } from '../../../src/renderer/src/stores/delegation'
 import { useDraftStore } from '../../../src/renderer/src/stores/draft'
@@ -59,6 +60,29 @@ describe('useWizardStore, step 1', () => {
     expect(draft.session.intendedPlatform).toBe('cloudflare')
   })
 
+  it('asks the platform the user named whether it holds the zone too, when the DNS is elsewhere', async () => {
+    api['dns:delegation'] = vi.fn(async ({ domain, platform }: { domain: string; platform?: string }) => ({
+      ...delegationSummary(domain),
+      atPlatform: platform ? { platform, nameservers: ['ns1.huaweicloud-dns.com'], zoneFound: true } : null
+    }))
+    await delegation.lookUp('example.com')
+    expect(delegation.atPlatform).toBeNull()
+    delegation.choosePlatform('cloudflare') // the one serving: nothing to ask
+    expect(api['dns:delegation']).toHaveBeenCalledTimes(1)
+    delegation.choosePlatform('huaweicloud')
+    await vi.waitFor(() => expect(delegation.atPlatform).not.toBeNull())
+    expect(api['dns:delegation']).toHaveBeenLastCalledWith({ domain: 'example.com', platform: 'huaweicloud' })
+    expect(delegation.atPlatform).toEqual({ platform: 'huaweicloud', nameservers: ['ns1.huaweicloud-dns.com'], zoneFound: true })
+    // Another answer to the question: the old platform's answer is not shown for it.
+    delegation.choosePlatform(UNKNOWN_PLATFORM)
+    expect(delegation.atPlatform).toBeNull()
+    // A resumed session names its platform up front: one lookup asks both.
+    delegation.reset('huaweicloud')
+    await delegation.lookUp('example.com')
+    expect(api['dns:delegation']).toHaveBeenLastCalledWith({ domain: 'example.com', platform: 'huaweicloud' })
+    expect(delegation.atPlatform?.zoneFound).toBe(true)
+  })
+
   it('takes "I don\'t know" as the platform that really hosts the DNS', async () => {
     await delegation.lookUp('example.com')
     delegation.choosePlatform(UNKNOWN_PLATFORM)
@@ -94,39 +118,84 @@ describe('useWizardStore, steps 2 to 5', () => {
     return wizard
   }
 
-  it('moves on, pre-fills the domain list and saves the session at each step', async () => {
+  it('moves on, starts the order with one record for the domain, and saves the session at each step', async () => {
     const wizard = await atStep2()
     expect(wizard.step).toBe(2)
-    expect(draft.session.domains).toEqual(['www.example.com'])
+    expect(draft.session.records).toEqual([{ domain: 'www.example.com', host: '', type: 'TXT', value: '' }])
     expect(api.saved).toHaveLength(1)
     expect(useSessionsStore().sessions[0]?.id).toBe(draft.session.id)
     expect(wizard.blocker).toBe('needHost')
-    draft.setRecord({ host: '_dnsauth', value: 'token' })
+    draft.updateRecord(0, { host: '_dnsauth', value: 'token' })
     expect(wizard.blocker).toBeNull()
     expect(wizard.placements).toEqual([
-      { certificateDomain: 'www.example.com', baseDomain: 'example.com', name: '_dnsauth.example.com', zone: 'example.com', relativeHost: '_dnsauth' }
+      {
+        certificateDomain: 'www.example.com',
+        baseDomain: 'example.com',
+        name: '_dnsauth.example.com',
+        zone: 'example.com',
+        relativeHost: '_dnsauth',
+        index: 0,
+        host: '_dnsauth',
+        type: 'TXT',
+        value: 'token'
+      }
     ])
   })
 
-  it('fills the domain list by certificate kind', async () => {
+  it('gives the order the rows its certificate kind usually has, keeping each row\'s own host and value', async () => {
     await atStep2()
+    draft.updateRecord(0, { host: '_dnsauth', value: 'token' })
     draft.setCertificateKind('wildcard')
-    expect(draft.session.domains).toEqual(['*.example.com'])
+    expect(draft.session.records).toEqual([{ domain: '*.example.com', host: '_dnsauth', type: 'TXT', value: 'token' }])
     draft.setCertificateKind('multi')
-    expect(draft.session.domains).toEqual(['*.example.com', 'www.example.com'])
+    expect(draft.session.records.map((r) => r.domain)).toEqual(['*.example.com', 'www.example.com'])
+    // One value for the whole order so far: the new row takes it, to be changed where the CA gave another.
+    expect(draft.session.records[1]).toEqual({ domain: 'www.example.com', host: '_dnsauth', type: 'TXT', value: 'token' })
+    draft.updateRecord(1, { host: '_dnsauth.www', value: 'other' })
+    expect(draft.addRecord()).toBe(2)
+    // Values differ between rows: a new row's value stays empty rather than a guess, and the step waits for it.
+    expect(draft.session.records[2]).toEqual({ domain: '', host: '_dnsauth', type: 'TXT', value: '' })
+    expect(useWizardStore().blocker).toBe('needDomains')
+    draft.updateRecord(2, { domain: 'shop.example.com' })
+    expect(useWizardStore().blocker).toBe('needValue')
+    draft.removeRecord(2)
+    expect(useWizardStore().blocker).toBeNull()
     draft.setCertificateKind('single')
-    expect(draft.session.domains).toEqual(['www.example.com'])
+    expect(draft.session.records).toEqual([{ domain: 'www.example.com', host: '_dnsauth.www', type: 'TXT', value: 'other' }])
   })
 
-  it('builds the diagnosis input from the record and the settings', async () => {
+  it('takes several records from a paste as the rows, and one as the fields of every row', async () => {
+    await atStep2()
+    draft.fillFromPaste([
+      { domain: 'example.com', host: '_dnsauth', type: 'TXT', value: 'a' },
+      { domain: 'shop.example.com', host: '_dnsauth.shop.example.com', type: 'TXT', value: 'b' }
+    ])
+    expect(draft.session.certificateKind).toBe('multi')
+    expect(useWizardStore().placements.map((p) => [p.certificateDomain, p.name, p.relativeHost, p.value])).toEqual([
+      ['example.com', '_dnsauth.example.com', '_dnsauth', 'a'],
+      ['shop.example.com', '_dnsauth.shop.example.com', '_dnsauth.shop', 'b']
+    ])
+    // A single-record text (no domain in it) fills every row, as a CA with one value per order means.
+    draft.fillFromPaste([{ domain: null, host: '_dnsauth', type: 'TXT', value: 'same' }])
+    expect(draft.session.records.map((r) => r.value)).toEqual(['same', 'same'])
+    // One naming a domain of the order fills that row only.
+    draft.fillFromPaste([{ domain: 'shop.example.com', host: null, type: null, value: 'b2' }])
+    expect(draft.session.records.map((r) => r.value)).toEqual(['same', 'b2'])
+    // A wildcard and its apex at one name: a wildcard order.
+    draft.fillFromPaste([
+      { domain: 'example.com', host: '_acme-challenge.example.com', type: 'TXT', value: 'x' },
+      { domain: '*.example.com', host: '_acme-challenge.example.com', type: 'TXT', value: 'y' }
+    ])
+    expect(draft.session.certificateKind).toBe('wildcard')
+  })
+
+  it('builds the diagnosis input from the records and the settings', async () => {
     await atStep2()
     await useSettingsStore().load()
-    draft.setRecord({ host: ' _dnsauth ', value: ' token ', ca: 'digicert' })
+    draft.updateRecord(0, { host: ' _dnsauth ', value: ' token ' })
+    draft.setCa('digicert')
     expect(check.diagnoseInput).toEqual({
-      domains: ['www.example.com'],
-      host: '_dnsauth',
-      type: 'TXT',
-      value: 'token',
+      records: [{ domain: 'www.example.com', host: '_dnsauth', type: 'TXT', value: 'token' }],
       ca: 'digicert',
       platform: 'cloudflare',
       resolvers: ['127.70.53.1'], // lab roots: only the user's own resolvers, public ones cannot see the lab
@@ -135,9 +204,21 @@ describe('useWizardStore, steps 2 to 5', () => {
     })
   })
 
+  it('shows an error at the cell it names, and clears only that one when the cell is edited', async () => {
+    await atStep2()
+    draft.setCertificateKind('multi')
+    draft.setError('records.1.value', { messageId: 'value.empty', params: {}, message: 'The record value is empty.' })
+    draft.setError('records.0.host', { messageId: 'host.empty', params: {}, message: 'The host record is empty.' })
+    draft.updateRecord(1, { value: 'token' })
+    expect(Object.keys(draft.errors)).toEqual(['records.0.host'])
+    // Rows move when one is removed: errors by index no longer fit.
+    draft.removeRecord(1)
+    expect(draft.errors).toEqual({})
+  })
+
   it('starts the watch, keeps the reports it pushes for this session only, and stops it on leaving step 4', async () => {
     const wizard = await atStep2()
-    draft.setRecord({ host: '_dnsauth', value: 'token' })
+    draft.updateRecord(0, { host: '_dnsauth', value: 'token' })
     await wizard.goTo(4)
     await check.startWatch()
     expect(api['watch:start']).toHaveBeenCalledWith(expect.objectContaining({ sessionId: draft.session.id, intervalSeconds: 30 }))
@@ -162,7 +243,7 @@ describe('useWizardStore, steps 2 to 5', () => {
 
   it('a queued check (other checks go first) still counts as checking and keeps the watch on', async () => {
     const wizard = await atStep2()
-    draft.setRecord({ host: '_dnsauth', value: 'token' })
+    draft.updateRecord(0, { host: '_dnsauth', value: 'token' })
     await wizard.goTo(4)
     await check.startWatch()
     api.emitProgress({ sessionId: draft.session.id, phase: 'queued', progress: 0, report: null, nextCheckAt: null, error: null })
@@ -183,25 +264,25 @@ describe('useWizardStore, steps 2 to 5', () => {
     expect(check.checking).toBe(false)
 
     api['watch:start'] = async () => {
-      throw ApiError.of('bad_input', 'host.empty', {}, 'host')
+      throw ApiError.of('bad_input', 'host.empty', {}, 'records.0.host')
     }
     await check.startWatch()
-    expect(draft.errors['host']?.messageId).toBe('host.empty')
+    expect(draft.errors['records.0.host']?.messageId).toBe('host.empty')
     expect(draft.errors['check']?.message).toBe('The host record is empty. Copy it from the CA, for example _dnsauth.')
-    draft.setRecord({ host: '_dnsauth' })
-    expect(draft.errors['host']).toBeUndefined()
+    draft.updateRecord(0, { host: '_dnsauth' })
+    expect(draft.errors['records.0.host']).toBeUndefined()
   })
 
   it('resumes a saved session where it was left', async () => {
     const wizard = await atStep2()
-    draft.setRecord({ host: '_dnsauth', value: 'token' })
+    draft.updateRecord(0, { host: '_dnsauth', value: 'token' })
     await wizard.goTo(3)
     const saved = { ...api.saved[0]! }
     wizard.start()
     expect(wizard.step).toBe(1)
     await wizard.resume(saved)
     expect(wizard.step).toBe(3)
-    expect(draft.session.host).toBe('_dnsauth')
+    expect(draft.session.records[0]?.host).toBe('_dnsauth')
     expect(delegation.summary?.zone).toBe('example.com')
     expect(delegation.saidPlatform).toBe('cloudflare')
   })
@@ -233,6 +314,20 @@ describe('useSettingsStore', () => {
     expect(i18n.global.locale.value).toBe('zh-CN')
     expect(document.documentElement.lang).toBe('zh-CN')
     await settings.update({ locale: 'en' })
+  })
+})
+
+describe('useStoreProblemsStore', () => {
+  it('keeps each file set aside that the main process tells, until dismissed', async () => {
+    const problems = useStoreProblemsStore()
+    const lost = { kind: 'session' as const, file: '/data/sessions/a.json', movedTo: '/data/sessions/a.json.corrupt-1', reason: 'not JSON' }
+    api['store:problems'] = vi.fn().mockResolvedValueOnce([lost]).mockResolvedValueOnce([]).mockRejectedValueOnce(new Error('gone'))
+    await problems.fetch()
+    await problems.fetch()
+    await problems.fetch()
+    expect(problems.problems).toEqual([lost])
+    problems.dismiss(0)
+    expect(problems.problems).toEqual([])
   })
 })
 

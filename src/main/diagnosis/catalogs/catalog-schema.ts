@@ -59,6 +59,7 @@ const nsPattern = z.string().superRefine((pattern, ctx) => {
 const providerConsole: z.ZodType<ProviderConsole> = z.strictObject({
   hostField: z.enum(['relative', 'full']),
   txtQuotes: z.enum(['required', 'optional', 'forbidden']),
+  txtValues: z.enum(['separate', 'one_record']).optional(),
   minTtl: z.int().min(0),
   ttlDefault: z.int().min(0).optional(),
   consoleUrl: z.url({ protocol: /^https$/, error: 'must be an https URL' }).optional(),

@@ -38,14 +38,14 @@ function record(found: Found): ParsedRecord {
 }
 
 function withValues(records: readonly Found[]): number {
-  return records.filter((r) => r.value != null).length
+  return records.filter((r) => r.value !== undefined).length
 }
 
 /** The cells of a row, by column, as the record's fields (unknown columns such as a status are left out). */
 function fromCells(cells: readonly string[], fields: readonly (Field | undefined)[]): Found {
   const found: Found = {}
   fields.forEach((field, column) => {
-    if (!field || found[field] != null) return
+    if (!field || found[field] !== undefined) return
     const value = cleanField(field, cells[column] ?? '')
     if (value !== null) found[field] = value as never
   })
@@ -147,14 +147,14 @@ function labelledBlocks(text: string): Found[] {
     const raw = lines[0]?.trim() ? lines[0] : (lines.slice(1).find((line) => line.trim() !== '') ?? '')
     const value = cleanField(field, raw)
     if (value === null) return
-    if (current[field] != null) {
+    if (current[field] !== undefined) {
       blocks.push(current)
       current = {}
     }
     current[field] = value as never
   })
   blocks.push(current)
-  return blocks.filter((b) => b.host != null || b.value != null)
+  return blocks.filter((b) => b.host !== undefined || b.value !== undefined)
 }
 
 /**
@@ -181,7 +181,7 @@ function hostRelativeToParent(host: string, domain: string): string {
 
 /** The one value every record that has this field agrees on, or null. */
 function sharedValue<F extends 'host' | 'type'>(records: readonly Found[], field: F): Found[F] | null {
-  const values = new Set(records.map((r) => r[field]).filter((v) => v != null))
+  const values = new Set(records.map((r) => r[field]).filter((v) => v !== undefined))
   return values.size === 1 ? [...values][0]! : null
 }
 
@@ -201,7 +201,7 @@ function completeRecords(found: readonly Found[], text: string): ParsedRecord[] 
     }
     r.host ??= host ?? undefined
     r.type ??= type ?? (r.host && /^_acme-challenge(\.|$)/i.test(r.host) ? 'TXT' : (textType ?? undefined))
-    if (r.domain == null && r.host) {
+    if (r.domain === undefined && r.host) {
       const domain = domainOfRecordName(r.host)
       if (domain !== null) {
         r.domain = domain

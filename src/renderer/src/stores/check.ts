@@ -22,10 +22,7 @@ export const useCheckStore = defineStore('check', () => {
   const diagnoseInput = computed<DiagnoseInput>(() => {
     const s = useDraftStore().session
     const input: DiagnoseInput = {
-      domains: [...s.domains],
-      host: s.host.trim(),
-      type: s.type,
-      value: s.value.trim(),
+      records: s.records.map((r) => ({ domain: r.domain.trim(), host: r.host.trim(), type: r.type, value: r.value.trim() })),
       ...useSettingsStore().diagnoseOptions
     }
     if (s.ca) input.ca = s.ca

@@ -21,6 +21,8 @@ export const useDelegationStore = defineStore('delegation', () => {
   /** The platform the user named (catalog id or `unknown`), before any decision. */
   const saidPlatform = ref<string | null>(null)
   const decision = ref<PlatformDecision | null>(null)
+  /** The named platform asked directly (the engine does when the DNS is elsewhere): is the zone set up there too? */
+  const platformAnswer = ref<DelegationSummary['atPlatform']>(null)
 
   /** The lookup for the domain as it is typed now; null before one, or once the domain was edited. */
   const summary = computed(() => (found.value !== null && foundFor.value === useDraftStore().session.domain ? found.value : null))
@@ -32,6 +34,21 @@ export const useDelegationStore = defineStore('delegation', () => {
     return actual !== undefined && said !== null && said !== UNKNOWN_PLATFORM && said !== 'generic' && said !== actual
   })
 
+  /**
+   * What the platform the user named says about the domain, while the DNS is elsewhere: its own servers hold the zone
+   * too (records added there are not used), or not. Null until asked, or when it cannot be asked.
+   */
+  const atPlatform = computed(() => {
+    const answer = platformAnswer.value
+    return summary.value !== null && mismatch.value && answer?.platform === saidPlatform.value ? answer : null
+  })
+
+  /** A platform of the catalog, one the engine can ask directly. */
+  function namedPlatform(): string | undefined {
+    const said = saidPlatform.value
+    return said === null || said === UNKNOWN_PLATFORM || said === 'generic' ? undefined : said
+  }
+
   async function lookUp(text = useDraftStore().session.domain): Promise<void> {
     const draft = useDraftStore()
     const domain = cleanDomainInput(text)
@@ -41,8 +58,10 @@ export const useDelegationStore = defineStore('delegation', () => {
     lookingUp.value = true
     draft.clearErrors('domain')
     try {
-      found.value = await getApi()['dns:delegation']({ domain })
+      const platform = namedPlatform()
+      found.value = await getApi()['dns:delegation'](platform ? { domain, platform } : { domain })
       foundFor.value = domain
+      platformAnswer.value = found.value.atPlatform ?? null
     } catch (e) {
       // The domain is this call's only input: whatever field the main process names (`domain`, `domains.0`), show it there.
       draft.setError('domain', apiErrorOf(e))
@@ -56,6 +75,20 @@ export const useDelegationStore = defineStore('delegation', () => {
     saidPlatform.value = id
     decision.value = null
     applyPlatform()
+    if (mismatch.value) void askPlatform()
+  }
+
+  /** Asks the named platform's own servers whether they hold the zone too (step 1 says so when they do). */
+  async function askPlatform(): Promise<void> {
+    const domain = foundFor.value
+    const platform = namedPlatform()
+    if (domain === null || platform === undefined || platformAnswer.value?.platform === platform) return
+    try {
+      const answer = await getApi()['dns:delegation']({ domain, platform })
+      if (foundFor.value === domain && saidPlatform.value === platform) platformAnswer.value = answer.atPlatform ?? null
+    } catch {
+      // Without the answer the mismatch warning still stands: the record goes where the name servers point.
+    }
   }
 
   function decide(next: PlatformDecision): void {
@@ -80,7 +113,8 @@ export const useDelegationStore = defineStore('delegation', () => {
     foundFor.value = null
     saidPlatform.value = said
     decision.value = null
+    platformAnswer.value = null
   }
 
-  return { summary, lookingUp, saidPlatform, decision, mismatch, lookUp, choosePlatform, decide, reset }
+  return { summary, lookingUp, saidPlatform, decision, mismatch, atPlatform, lookUp, choosePlatform, decide, reset }
 })

@@ -1,10 +1,11 @@
 import type { CertificateKind, VerificationSession } from '@shared/api'
-import type { DiagnosisReport } from '@shared/diagnosis-types'
+import type { DiagnosisReport, VerificationRecordInput } from '@shared/diagnosis-types'
 import type { ShownMessage } from '@shared/messages'
-import { typedBaseDomain } from '@shared/placement'
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import { apiErrorOf, type FieldErrors } from '../lib/api-error'
+import type { ParsedRecord } from '../lib/parse-ca-records'
+import { kindOfRecords, newRecord, recordsForKind, recordsFromPaste } from '../lib/record-list'
 import { useSessionsStore } from './sessions'
 
 function newId(): string {
@@ -20,10 +21,7 @@ export function blankSession(domain = ''): VerificationSession {
     step: 1,
     domain,
     certificateKind: 'single',
-    domains: [],
-    host: '',
-    type: 'TXT',
-    value: '',
+    records: [],
     ca: null,
     intendedPlatform: null,
     lastReport: null,
@@ -31,9 +29,7 @@ export function blankSession(domain = ''): VerificationSession {
   }
 }
 
-export type RecordPatch = Partial<Pick<VerificationSession, 'host' | 'type' | 'value' | 'ca' | 'domains'>>
-
-/** The session being edited (what the user entered, the last report) and the errors shown at its fields. */
+/** The session being edited (what the user entered: the domain, the order's records; the last report) and the errors shown at its fields. */
 export const useDraftStore = defineStore('draft', () => {
   const session = ref<VerificationSession>(blankSession())
   const errors = ref<FieldErrors>({})
@@ -60,19 +56,48 @@ export const useDraftStore = defineStore('draft', () => {
     clearErrors('domain')
   }
 
-  function setRecord(patch: RecordPatch): void {
-    Object.assign(session.value, patch)
-    clearErrors(...Object.keys(patch))
+  /** Edits fields of one record; their errors (`records.<i>.<field>`) go. */
+  function updateRecord(index: number, patch: Partial<VerificationRecordInput>): void {
+    const record = session.value.records[index]
+    if (!record) return
+    Object.assign(record, patch)
+    // Only this record's: the errors of the other rows still stand.
+    const stale = new Set(['records', `records.${index}`, ...Object.keys(patch).map((field) => `records.${index}.${field}`)])
+    errors.value = Object.fromEntries(Object.entries(errors.value).filter(([key]) => !stale.has(key)))
   }
 
-  /** Changes the certificate kind and fills the domain list the way that kind usually looks. */
+  /** Adds a row (a new domain of the order) and returns its index. Errors by index no longer fit: they go. */
+  function addRecord(): number {
+    const records = session.value.records
+    records.push(newRecord(records))
+    clearErrors('records')
+    return records.length - 1
+  }
+
+  function removeRecord(index: number): void {
+    session.value.records.splice(index, 1)
+    clearErrors('records')
+  }
+
+  /** What the paste box read: several records become the rows (and the kind), one fills in the rows it is about. */
+  function fillFromPaste(parsed: readonly ParsedRecord[]): void {
+    const s = session.value
+    s.records = recordsFromPaste(s.records, parsed, s.domain)
+    if (parsed.length > 1) s.certificateKind = kindOfRecords(s.records)
+    clearErrors('records')
+  }
+
+  function setCa(ca: string | null): void {
+    session.value.ca = ca
+    clearErrors('ca')
+  }
+
+  /** Changes the certificate kind and gives the order the rows that kind usually has. */
   function setCertificateKind(kind: CertificateKind): void {
     const s = session.value
-    const base = typedBaseDomain(s.domains[0] ?? s.domain)
     s.certificateKind = kind
-    if (kind === 'single') s.domains = [s.domains.find((d) => !d.startsWith('*.')) ?? s.domain]
-    else if (kind === 'wildcard') s.domains = [`*.${base}`]
-    else if (s.domains.length < 2) s.domains = [...new Set([...s.domains, s.domain, `www.${base}`])].filter((d) => d !== '')
+    s.records = recordsForKind(kind, s.records, s.domain)
+    clearErrors('records')
   }
 
   function setReport(report: DiagnosisReport): void {
@@ -91,5 +116,20 @@ export const useDraftStore = defineStore('draft', () => {
     }
   }
 
-  return { session, errors, replace, setError, clearErrors, setDomain, setRecord, setCertificateKind, setReport, save }
+  return {
+    session,
+    errors,
+    replace,
+    setError,
+    clearErrors,
+    setDomain,
+    updateRecord,
+    addRecord,
+    removeRecord,
+    fillFromPaste,
+    setCa,
+    setCertificateKind,
+    setReport,
+    save
+  }
 })

@@ -2,6 +2,7 @@ import type { VerificationSession } from '@shared/api'
 import { planPlacements } from '@shared/placement'
 import { defineStore } from 'pinia'
 import { computed } from 'vue'
+import type { PlannedRecord } from '../lib/record-list'
 import { domainProblem } from '../lib/validate'
 import { useCheckStore } from './check'
 import { useDelegationStore, UNKNOWN_PLATFORM } from './delegation'
@@ -30,8 +31,17 @@ export const useWizardStore = defineStore('wizard', () => {
 
   const step = computed(() => draft.session.step)
 
-  /** Where each certificate domain's record goes, for what is typed so far and the zone found in step 1. */
-  const placements = computed(() => planPlacements(draft.session.domains, draft.session.host, delegation.summary?.zone ?? null))
+  /**
+   * Where each record of the order goes, for what is typed so far and the zone found in step 1, in the order of the
+   * rows; a row without a host or a valid domain yet is left out (its own fields say what is missing).
+   */
+  const placements = computed<PlannedRecord[]>(() =>
+    draft.session.records.flatMap((record, index) => {
+      if (record.host.trim() === '') return []
+      const placement = planPlacements([record.domain], record.host, delegation.summary?.zone ?? null)[0]
+      return placement ? [{ ...placement, index, host: record.host.trim(), type: record.type, value: record.value.trim() }] : []
+    })
+  )
 
   const blocker = computed<Blocker | null>(() => {
     const s = draft.session
@@ -46,9 +56,9 @@ export const useWizardStore = defineStore('wizard', () => {
         return null
       }
       case 2:
-        if (s.domains.length === 0 || s.domains.some((domain) => domainProblem(domain) !== null)) return 'needDomains'
-        if (s.host.trim() === '') return 'needHost'
-        if (s.value.trim() === '') return 'needValue'
+        if (s.records.length === 0 || s.records.some((r) => domainProblem(r.domain) !== null)) return 'needDomains'
+        if (s.records.some((r) => r.host.trim() === '')) return 'needHost'
+        if (s.records.some((r) => r.value.trim() === '')) return 'needValue'
         return null
       case 4:
         return s.lastReport === null ? 'needCheck' : null
@@ -75,7 +85,8 @@ export const useWizardStore = defineStore('wizard', () => {
   async function goTo(target: StepNumber): Promise<void> {
     if (target === draft.session.step) return
     if (draft.session.step === 4 && target !== 4) await check.stopWatch()
-    if (target === 2 && draft.session.domains.length === 0) draft.session.domains = [draft.session.domain]
+    // The first visit to step 2 starts the order with the rows its kind usually has (one, for the step-1 domain).
+    if (target === 2 && draft.session.records.length === 0) draft.setCertificateKind(draft.session.certificateKind)
     draft.session.step = target
     await draft.save()
   }
