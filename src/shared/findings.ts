@@ -13,7 +13,7 @@
  * | id                               | severity | params                                                                 |
  * | -------------------------------- | -------- | ---------------------------------------------------------------------- |
  * | record.ok                        | ok       | name, type, servers:number                                             |
- * | record.missing                   | error    | name, type                                                             |
+ * | record.missing                   | error    | name, type, values:string[] (the values to add there)                  |
  * | record.value_mismatch            | error    | name, expected, found                                                  |
  * | record.value_quoted              | error    | name, found                                                            |
  * | record.value_whitespace          | error    | name, expected, found, difference: spaces|case|invisible|split         |
@@ -191,7 +191,7 @@ const ZONE_NOT_FOUND_KINDS = ['not_registered', 'not_delegated'] as const
 /** The param table above, machine-readable. Every param listed is required. */
 export const FINDING_PARAM_SPEC = {
   'record.ok': { name: 'string', type: 'string', servers: 'number' },
-  'record.missing': { name: 'string', type: 'string' },
+  'record.missing': { name: 'string', type: 'string', values: 'string[]' },
   'record.value_mismatch': { name: 'string', expected: 'string', found: 'string' },
   'record.value_quoted': { name: 'string', found: 'string' },
   'record.value_whitespace': {

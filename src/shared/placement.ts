@@ -39,7 +39,9 @@ function parentRule(wildcard: boolean, name: string): string {
  * The full record name for a host record as the CA shows it. A host that already ends in the base
  * domain is full (`_dnsauth.example.com`), and so is a name of two labels or more with a trailing dot
  * (`_dnsauth.example.com.` for `shop.example.com`: absolute, as in a zone file); otherwise it is
- * relative to the base domain (`_dnsauth`).
+ * relative to the base domain (`_dnsauth`). A relative host that ends in the subdomain's own labels
+ * (`_dnsauth.shop` for `shop.example.com`) was written relative to the parent domain, as consoles want it:
+ * it names `_dnsauth.shop.example.com`, never `_dnsauth.shop.shop.example.com`.
  */
 export function recordNameFor(host: string, baseDomain: string): string {
   const trimmed = host.trim()
@@ -47,6 +49,12 @@ export function recordNameFor(host: string, baseDomain: string): string {
   const name = normalizeName(trimmed)
   if (isSubdomainOf(name, baseDomain)) return name
   if (trimmed.endsWith('.') && name.includes('.')) return name
+  const hostLabels = stripDot(name).split('.')
+  const baseLabels = stripDot(baseDomain).split('.')
+  // The longest overlap first; the host keeps a label of its own and the parent keeps two.
+  for (let k = Math.min(hostLabels.length - 1, baseLabels.length - 2); k >= 1; k--) {
+    if (hostLabels.slice(-k).join('.') === baseLabels.slice(0, k).join('.')) return normalizeName(`${stripDot(name)}.${baseLabels.slice(k).join('.')}`)
+  }
   return normalizeName(`${stripDot(trimmed)}.${baseDomain}`)
 }
 

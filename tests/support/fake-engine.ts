@@ -15,7 +15,7 @@ export function sampleInput(overrides: Partial<DiagnoseInput> = {}): DiagnoseInp
   return { domains: ['example.com'], host: '_dnsauth', type: 'TXT', value: TOKEN_VALUE, ...overrides }
 }
 
-export function sampleReport(findings: Finding[] = [createFinding('record.missing', { name: '_dnsauth.example.com', type: 'TXT' })], input: DiagnoseInput = sampleInput()): DiagnosisReport {
+export function sampleReport(findings: Finding[] = [createFinding('record.missing', { name: '_dnsauth.example.com', type: 'TXT', values: [TOKEN_VALUE] })], input: DiagnoseInput = sampleInput()): DiagnosisReport {
   // One record per domain of the input (either form), each in its own base domain's zone.
   const order = input.records ?? (input.domains ?? ['example.com']).map((domain) => ({ domain, host: input.host ?? '_dnsauth', type: input.type ?? 'TXT', value: input.value ?? TOKEN_VALUE }))
   const placements = order.map((r) => placeRecord(r.domain, r.host, baseDomainOf(r.domain)))

@@ -52,8 +52,9 @@ Options:
   --resolver   resolver to check: system, a preset (google, cloudflare, ...) or IP[:port]; default system + presets
                (with --root: none unless given, public resolvers cannot see a private root)
   --root       root server IP[:port] for iterative resolution (labs);  --auth-port  port of authoritative servers
-  --timeout    ms to wait for each try (default 2000); --deadline  ms for the whole check (default 30000): servers
-               still silent then are given up on, and the report says so
+  --timeout    ms a server has to answer (default 2000; asked up to three times within twice that);
+  --deadline   ms for the whole check (default 30000): servers still silent then are given up on, and the
+               report says so
   --json       the whole report as JSON
   --watch      re-check until verified; --interval seconds between checks (default 30); --max-checks limit
 Exit status: 0 verified, 1 waiting or action needed, 2 bad usage.`

@@ -22,7 +22,7 @@ export function formatReport(report: DiagnosisReport, messages: LocaleMessages =
   out.push(`${say('report.records')}:`)
   for (const r of report.records) {
     const zone = r.zone ? say('report.placementLine', { zone: r.zone, host: r.relativeHost ?? '' }) : say('report.zoneNotFound')
-    out.push(`  ${VERDICT_MARK[r.verdict]} ${r.certificateDomain} → ${r.name} ${r.type} ${JSON.stringify(r.value)}  ${say(`diagnosis.verdict.${r.verdict}`)}`)
+    out.push(`  ${VERDICT_MARK[r.verdict]} ${r.certificateDomain} → ${r.name} ${r.type} ${JSON.stringify(r.value)}  ${say(`diagnosis.recordVerdict.${r.verdict}`)}`)
     out.push(`      (${zone})`)
   }
   out.push('')
@@ -36,6 +36,9 @@ export function formatReport(report: DiagnosisReport, messages: LocaleMessages =
       out.push('')
     }
   }
+  // With several record names, each row says which name it answered for.
+  const several = new Set(report.records.map((r) => r.name)).size > 1
+  const nameOf = (row: { name: string }): string => (several ? `${row.name}  ` : '')
   if (report.authoritative.length > 0) {
     out.push(`${say('report.authoritative')}:`)
     for (const a of report.authoritative) {
@@ -44,7 +47,7 @@ export function formatReport(report: DiagnosisReport, messages: LocaleMessages =
       const status = say(`ui.status.server.${displayStatus(a.status, a.values, expected.values, expected.type)}`)
       const ignored = a.ignoredReplies > 0 ? ` (${a.ignoredReplies} ignored)` : ''
       out.push(
-        `  ${a.server} (${a.address})  ${status}${ignored}  ${values}${a.ttl !== null ? `  TTL ${a.ttl}` : ''}${a.soaSerial !== null ? `  serial ${a.soaSerial}` : ''}`
+        `  ${nameOf(a)}${a.server} (${a.address})  ${status}${ignored}  ${values}${a.ttl !== null ? `  TTL ${a.ttl}` : ''}${a.soaSerial !== null ? `  serial ${a.soaSerial}` : ''}`
       )
     }
     out.push('')
@@ -61,7 +64,7 @@ export function formatReport(report: DiagnosisReport, messages: LocaleMessages =
           : r.negativeTtl !== null && r.reading !== 'different_view'
             ? `  ${say('report.negativeTtl', { seconds: r.negativeTtl })}`
             : ''
-      out.push(`  ${r.label}  ${status}  ${values}${ttl}`)
+      out.push(`  ${nameOf(r)}${r.label}  ${status}  ${values}${ttl}`)
     }
     out.push('')
   }

@@ -99,16 +99,22 @@ export const authPort = z
     })
   )
 
-export const timeoutMs = z
-  .unknown()
-  .optional()
-  .transform(
-    checked((value) => {
-      const ms = value ?? DEFAULT_TIMEOUT_MS
-      const ok = Number.isInteger(ms) && (ms as number) >= LIMITS.timeoutMs.min && (ms as number) <= LIMITS.timeoutMs.max
-      return ok ? (ms as number) : fail('input.timeout', { ...LIMITS.timeoutMs, timeout: String(value) })
-    })
-  )
+/** A whole number of milliseconds within `range`, `fallback` when absent; a refusal says `messageId` with the value. */
+function milliseconds(range: { min: number; max: number }, fallback: number, messageId: 'input.timeout' | 'input.deadline', param: string) {
+  return z
+    .unknown()
+    .optional()
+    .transform(
+      checked((value) => {
+        const ms = value ?? fallback
+        const ok = Number.isInteger(ms) && (ms as number) >= range.min && (ms as number) <= range.max
+        return ok ? (ms as number) : fail(messageId, { ...range, [param]: String(value) })
+      })
+    )
+}
+
+/** How long to wait for each try. */
+export const timeoutMs = milliseconds(LIMITS.timeoutMs, DEFAULT_TIMEOUT_MS, 'input.timeout', 'timeout')
 
 /** One record of the order, each field through its shared check; a refusal names `records.<i>.<field>`. */
 function checkedRecord(raw: unknown, index: number, ctx: z.RefinementCtx): NormalizedRecord | typeof z.NEVER {
@@ -176,16 +182,7 @@ function readRecords(
 }
 
 /** Time limit of the whole check (deadline.ts): servers still silent then are given up on. */
-export const deadlineMs = z
-  .unknown()
-  .optional()
-  .transform(
-    checked((value) => {
-      const ms = value ?? DEFAULT_DEADLINE_MS
-      const ok = Number.isInteger(ms) && (ms as number) >= LIMITS.deadlineMs.min && (ms as number) <= LIMITS.deadlineMs.max
-      return ok ? (ms as number) : fail('input.deadline', { ...LIMITS.deadlineMs, deadline: String(value) })
-    })
-  )
+export const deadlineMs = milliseconds(LIMITS.deadlineMs, DEFAULT_DEADLINE_MS, 'input.deadline', 'deadline')
 
 /** The whole input: the records first (in the order a person fills them), then the check's options. */
 export const diagnoseInputMeaning = z

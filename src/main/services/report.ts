@@ -55,7 +55,7 @@ function renderMarkdown(report: DiagnosisReport, locale: Locale): string {
         cellCode(r.value),
         r.zone === null ? escapeText(label('zoneNotFound')) : cellCode(r.zone),
         r.relativeHost === null ? '' : cellCode(r.relativeHost),
-        escapeText(message(messages, `diagnosis.verdict.${r.verdict}`))
+        escapeText(message(messages, `diagnosis.recordVerdict.${r.verdict}`))
       ])
     ),
     ''

@@ -104,10 +104,10 @@ describe('params contract', () => {
   })
 
   it('reports missing, unknown and mistyped params', () => {
-    expect(checkFindingParams('record.missing', { name: 'a.example.com' })).toEqual([
+    expect(checkFindingParams('record.missing', { name: 'a.example.com', values: ['v'] })).toEqual([
       'record.missing: missing param "type"'
     ])
-    expect(checkFindingParams('record.missing', { name: 'a', type: 'TXT', extra: 1 })).toEqual([
+    expect(checkFindingParams('record.missing', { name: 'a', type: 'TXT', values: ['v'], extra: 1 })).toEqual([
       'record.missing: unknown param "extra"'
     ])
     expect(checkFindingParams('record.ttl_long', { name: 'a', ttl: '3600', recommended: 300 })).toEqual([

@@ -20,7 +20,7 @@ const throwingRule: Rule = {
 const errorRule: Rule = {
   name: 'always-missing',
   produces: ['record.missing'],
-  check: () => [createFinding('record.missing', { name: '_dnsauth.example.com', type: 'TXT' })]
+  check: () => [createFinding('record.missing', { name: '_dnsauth.example.com', type: 'TXT', values: ['token'] })]
 }
 
 describe('runRules', () => {

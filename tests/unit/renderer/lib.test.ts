@@ -120,6 +120,25 @@ describe('readiness gate', () => {
     expect(gateStates(blocked).filter((s) => !s.passed).map((s) => s.check)).toEqual(['caa', 'dnssec'])
     expect(gateStates(QUOTED_REPORT).filter((s) => !s.passed).map((s) => s.check)).toEqual(['authoritative'])
   })
+
+  it('holds the records check up for any problem of the catalog, new ones included, not for warnings', () => {
+    const ok = createFinding('record.ok', { name: 'n', type: 'TXT', servers: 1 })
+    const failed = (finding: Parameters<typeof report>[0][number]) => gateStates(report([ok, finding])).filter((s) => !s.passed).map((s) => s.check)
+    expect(failed(createFinding('record.stale_value', { name: 'n', stale: ['old'] }))).toEqual(['authoritative'])
+    expect(
+      failed(
+        createFinding('delegation.record_at_other_platform', {
+          platform: 'huaweicloud',
+          platformName: 'Huawei Cloud DNS',
+          platformNameservers: ['ns1.huaweicloud-dns.com'],
+          name: 'n',
+          values: ['v'],
+          nameservers: ['ns1.example.net']
+        })
+      )
+    ).toEqual(['authoritative'])
+    expect(failed(createFinding('resolver.unreachable', { resolver: 'r', resolvers: ['r'], reason: 'timeout', ignored: 0 }))).toEqual([])
+  })
 })
 
 describe('value comparison for the tables', () => {

@@ -107,6 +107,14 @@ describe('placeRecord', () => {
 })
 
 describe('the placement bug of the old renderer copy (regression)', () => {
+  it('reads a host ending in the subdomain\'s labels as relative to the parent domain, as consoles show it', () => {
+    expect(placeRecord('shop.example.com', '_dnsauth.shop', 'example.com')).toMatchObject({ name: '_dnsauth.shop.example.com', relativeHost: '_dnsauth.shop' })
+    expect(placeRecord('a.b.example.com', '_x.a.b', 'example.com').name).toBe('_x.a.b.example.com')
+    // Not a subdomain's labels: relative to the domain as before.
+    expect(placeRecord('shop.example.com', '_dnsauth', 'example.com').name).toBe('_dnsauth.shop.example.com')
+    expect(placeRecord('example.com', '_dnsauth.example', 'example.com').name).toBe('_dnsauth.example.example.com')
+  })
+
   it('keeps an absolute host that names the parent domain, instead of appending the domain again', () => {
     const [placement] = planPlacements(['shop.example.com'], '_dnsauth.example.com.', 'example.com')
     expect(placement).toMatchObject({ name: '_dnsauth.example.com', relativeHost: '_dnsauth' })
@@ -181,7 +189,18 @@ function oracleName(certificateDomain: string, host: string): { base: string; na
   const name = ascii(typed.replace(/\.$/, ''))
   if (name === base || name.endsWith(`.${base}`)) return { base, name }
   if (typed.endsWith('.') && name.includes('.')) return { base, name }
+  // `_dnsauth.shop` for shop.example.com was written relative to the parent: `_dnsauth.shop.example.com`.
+  const k = longestOverlap(name.split('.'), base.split('.'))
+  if (k > 0) return { base, name: `${name}.${base.split('.').slice(k).join('.')}` }
   return { base, name: `${name}.${base}` }
+}
+
+/** How many of the host's last labels are the base domain's first labels (at most what leaves two of the base). */
+function longestOverlap(host: string[], base: string[]): number {
+  for (let k = Math.min(host.length - 1, base.length - 2); k >= 1; k--) {
+    if (host.slice(-k).join('.') === base.slice(0, k).join('.')) return k
+  }
+  return 0
 }
 
 const LABELS = ['example', 'shop', 'münchen', 'bücher', '例子', 'ÄÖÜ', 'www', 'a-b', 'x1', 'dev']

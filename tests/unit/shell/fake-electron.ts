@@ -34,12 +34,16 @@ class FakeBrowserWindow extends Emitter {
   destroyed = false
   minimized = false
   bounds: { x: number; y: number; width: number; height: number }
+  /** What main pushed to the page (`webContents.send`), in order. */
+  readonly sent: { channel: string; payload: unknown }[] = []
   readonly webContents = Object.assign(new Emitter(), {
     setWindowOpenHandler: () => undefined,
-    send: () => undefined,
+    send: (channel: string, payload: unknown) => void this.sent.push({ channel, payload }),
     isDestroyed: () => false,
-    getURL: () => ''
+    // What the window loaded, as Electron reports it: main pushes events only to its own page.
+    getURL: () => this.url
   })
+  private url = ''
   readonly calls: string[] = []
   constructor(readonly options: Record<string, unknown> & { width: number; height: number; x?: number; y?: number }) {
     super()
@@ -47,6 +51,7 @@ class FakeBrowserWindow extends Emitter {
     state.windows.push(this)
   }
   loadURL(url: string) {
+    this.url = url
     this.calls.push(`loadURL ${url}`)
     return Promise.resolve()
   }

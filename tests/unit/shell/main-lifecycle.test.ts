@@ -111,7 +111,8 @@ describe('main process lifecycle (Linux)', () => {
     const input = sampleInput({ domains: ['example.org'] })
     engine.script = async (call) => (call === 1 ? sampleReport(undefined, input) : verifiedReport(input))
     await invoke('watch:start', { sessionId: 's1', input, intervalSeconds: 60 })
-    await vi.waitFor(() => expect(engine.runs).toHaveLength(1))
+    // The first check has ended (its result reached the page) before the user starts the next one.
+    await vi.waitFor(() => expect(mainWindow().sent.some((m) => (m.payload as { phase?: string }).phase === 'done')).toBe(true))
     await flush()
     expect(state.notifications).toEqual([])
     // The user restarts the check after fixing the record: the next check is green.

@@ -63,7 +63,7 @@ export const recordPlacementRule: Rule = {
         )
       }
       // Other values at the name are read by the value rule (an attempt, or left from before).
-      if (found.length === 0) push(createFinding('record.missing', { name: set.name, type: set.type }, evidence))
+      if (found.length === 0) push(createFinding('record.missing', { name: set.name, type: set.type, values: set.values }, evidence))
     }
     return findings
   }

@@ -63,7 +63,9 @@ export const resolversRule: Rule = {
     }
 
     const views = readings.flatMap((r) => (r.reading.kind === 'different_view' ? [{ o: r.observation, reading: r.reading }] : []))
-    for (const group of groupBy(views, (v) => `${setKey(v.o)}|${v.reading.apexVisible}`)) {
+    // A resolver that cannot see the domain cannot see any of its names: one finding per zone (and view).
+    const zoneOf = (name: string): string => obs.placements.find((p) => p.name === name)?.zone ?? name
+    for (const group of groupBy(views, (v) => `${zoneOf(v.o.name)}|${v.reading.apexVisible}`)) {
       const first = group[0]!
       const resolvers = group.map((v) => v.o.label)
       findings.push(
@@ -71,14 +73,14 @@ export const resolversRule: Rule = {
           'resolver.different_view',
           {
             resolver: resolvers[0]!,
-            resolvers,
+            resolvers: [...new Set(resolvers)],
             rcodes: [...new Set(group.map((v) => rcodeText(v.o.status, v.reading.rcode)))],
             name: first.o.name,
             zone: obs.placements.find((p) => p.name === first.o.name)?.zone ?? '',
             apexVisible: first.reading.apexVisible
           },
           group.map((v) => resolverEvidence(v.o, v.o.type))
-        ), recordsOf(first.o))
+        ), [...new Set(group.flatMap((v) => recordsOf(v.o)))])
       )
     }
     return findings

@@ -1,29 +1,21 @@
 import type { DiagnosisReport } from '@shared/diagnosis-types'
-import type { FindingId } from '@shared/findings'
+import type { Finding } from '@shared/findings'
 
 /** The four things the readiness gate in step 5 checks, each derived from the report's findings. */
 export type GateCheck = 'authoritative' | 'caches' | 'caa' | 'dnssec'
 
 export const GATE_CHECKS: readonly GateCheck[] = ['authoritative', 'caches', 'caa', 'dnssec']
 
-const BLOCKING: Record<GateCheck, readonly FindingId[]> = {
-  authoritative: [
-    'record.missing',
-    'record.value_mismatch',
-    'record.value_quoted',
-    'record.value_whitespace',
-    'record.stale_value',
-    'record.value_missing',
-    'record.wrong_name',
-    'record.wrong_type',
-    'record.cname_conflict',
-    'zone.not_found',
-    'delegation.inconsistent',
-    'delegation.wrong_platform'
-  ],
-  caches: ['propagation.pending', 'propagation.negative_cached'],
-  caa: ['caa.blocks_ca'],
-  dnssec: ['dnssec.bogus']
+/**
+ * The check a finding holds up, read from the catalog rather than listed again: a cache still waiting holds up the
+ * caches; every other problem (an error) holds up CAA, DNSSEC, or else the records at the domain's own servers.
+ */
+function gateOf(f: Pick<Finding, 'id' | 'severity'>): GateCheck | null {
+  if (f.id.startsWith('propagation.')) return 'caches'
+  if (f.severity !== 'error') return null
+  if (f.id.startsWith('caa.')) return 'caa'
+  if (f.id.startsWith('dnssec.')) return 'dnssec'
+  return 'authoritative'
 }
 
 export interface GateState {
@@ -33,10 +25,10 @@ export interface GateState {
 
 /** Each check passes when none of its blocking findings is present (`authoritative` also needs `record.ok`). */
 export function gateStates(report: DiagnosisReport | null): GateState[] {
-  const ids = new Set(report?.findings.map((f) => f.id) ?? [])
+  const findings = report?.findings ?? []
+  const blockedChecks = new Set(findings.map(gateOf))
   return GATE_CHECKS.map((check) => {
-    const blocked = BLOCKING[check].some((id) => ids.has(id))
-    const passed = report !== null && !blocked && (check !== 'authoritative' || ids.has('record.ok'))
+    const passed = report !== null && !blockedChecks.has(check) && (check !== 'authoritative' || findings.some((f) => f.id === 'record.ok'))
     return { check, passed }
   })
 }
