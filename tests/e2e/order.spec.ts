@@ -36,7 +36,7 @@ for (const locale of ['en', 'zh-CN'] as const) {
     const rows = page.locator('[data-testid="record-table"] tbody tr')
     await expect(rows).toHaveCount(3)
     await expect(page.locator('#record-1-domain')).toHaveValue('shop.order.test')
-    await expect(page.locator('#record-1-host')).toHaveValue('_dnsauth.shop.order.test')
+    await expect(page.locator('#record-1-host')).toHaveValue('_dnsauth.shop')
     await expect(page.locator('#record-2-value')).toHaveValue(ORDER_TOKENS.blog)
     await expect(page.locator('input[name="certificate-kind"][value="multi"]')).toBeChecked()
     const placements = page.getByTestId('placements')

@@ -175,7 +175,7 @@ describe('Step 2', () => {
     await flush()
     expect(wrapper.find('[data-testid="paste-result"]').text()).toBe('2 records found, one per domain. Check them below.')
     expect(wrapper.findAll('[data-testid="record-table"] tbody tr')).toHaveLength(2)
-    expect((wrapper.find('#record-1-host').element as HTMLInputElement).value).toBe('_dnsauth.shop.example.com')
+    expect((wrapper.find('#record-1-host').element as HTMLTextAreaElement).value).toBe('_dnsauth.shop')
     expect((wrapper.find('#record-1-value').element as HTMLTextAreaElement).value).toBe('value-b')
     expect(wrapper.find('#record-1-type').attributes('aria-label')).toBe('Record type for shop.example.com')
     const placements = wrapper.findAll('[data-testid="placements"] tbody tr').map((tr) => tr.findAll('td').map((td) => td.text()))
@@ -335,8 +335,8 @@ describe('Step 4 with several records', () => {
     const wrapper = mountInApp(RecordStatusList, { props: { records } })
     const rows = wrapper.findAll('tbody tr').map((tr) => tr.findAll('td').map((td) => td.text()))
     expect(rows).toEqual([
-      ['example.com', '_dnsauth.example.com', 'token-0', 'In place'],
-      ['shop.example.com', '_dnsauth.shop.example.com', 'token-1', 'Needs action']
+      ['example.com', '_dnsauth.example.com', 'token-0', 'Verified'],
+      ['shop.example.com', '_dnsauth.shop.example.com', 'token-1', 'Action needed']
     ])
   })
 
@@ -344,7 +344,7 @@ describe('Step 4 with several records', () => {
     const { default: FindingList } = await import('../../../src/renderer/src/components/FindingList.vue')
     const findings = [
       { ...createFinding('record.ok', { name: '_dnsauth.example.com', type: 'TXT', servers: 2 }), records: [0] },
-      { ...createFinding('record.missing', { name: '_dnsauth.shop.example.com', type: 'TXT' }), records: [1] },
+      { ...createFinding('record.missing', { name: '_dnsauth.shop.example.com', type: 'TXT', values: ['token-1'] }), records: [1] },
       createFinding('delegation.provider', { provider: 'cloudflare', providerName: 'Cloudflare', nameservers: ['ns1.example.net'] })
     ]
     const wrapper = mountInApp(FindingList, { props: { findings, records } })

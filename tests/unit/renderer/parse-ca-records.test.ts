@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseCaRecords } from '../../../src/renderer/src/lib/parse-ca-records'
 import { parseCaText } from '../../../src/renderer/src/lib/parse-ca-text'
+import { baseDomainOf, recordNameFor } from '../../../src/shared/placement'
 
 const V = (n: number) => `2024061100000${n}00abcdefghijklmnopqrstuvwxyz0${n}`
 const ACME_A = 'gfj9Xq-Rg85nM_Qmj2xV0lP1Ke3bGz6tYjq8s3TbRk'
@@ -21,7 +22,7 @@ const CASES: [string, string, { domain: string | null; host: string | null; type
       `www.example.com\t_dnsauth.www\tTXT\t${V(2)}`,
       `shop.example.com\t_dnsauth.shop\tTXT\t${V(3)}`
     ].join('\n'),
-    [txt('example.com', '_dnsauth', V(1)), txt('www.example.com', '_dnsauth.www.example.com', V(2)), txt('shop.example.com', '_dnsauth.shop.example.com', V(3))]
+    [txt('example.com', '_dnsauth', V(1)), txt('www.example.com', '_dnsauth.www', V(2)), txt('shop.example.com', '_dnsauth.shop', V(3))]
   ],
   [
     'Huawei Cloud CCM (international console), a status column and a wildcard beside its apex',
@@ -39,7 +40,7 @@ const CASES: [string, string, { domain: string | null; host: string | null; type
       `example.cn\tTXT\t_dnsauth\t${V(1)}`,
       `m.example.cn\tTXT\t_dnsauth.m\t${V(2)}`
     ].join('\n'),
-    [txt('example.cn', '_dnsauth', V(1)), txt('m.example.cn', '_dnsauth.m.example.cn', V(2))]
+    [txt('example.cn', '_dnsauth', V(1)), txt('m.example.cn', '_dnsauth.m', V(2))]
   ],
   [
     'Tencent Cloud SSL, a |-separated table with a verification-status column',
@@ -49,12 +50,12 @@ const CASES: [string, string, { domain: string | null; host: string | null; type
       `| example.com | _dnsauth | TXT | ${V(1)} | 待验证 |`,
       `| api.example.com | _dnsauth.api | TXT | ${V(2)} | 待验证 |`
     ].join('\n'),
-    [txt('example.com', '_dnsauth', V(1)), txt('api.example.com', '_dnsauth.api.example.com', V(2))]
+    [txt('example.com', '_dnsauth', V(1)), txt('api.example.com', '_dnsauth.api', V(2))]
   ],
   [
     'a console table copied with every cell on its own line',
     ['域名', '主机记录', '记录类型', '记录值', 'example.com', '_dnsauth', 'TXT', V(1), 'blog.example.com', '_dnsauth.blog', 'TXT', V(2), '关闭'].join('\n'),
-    [txt('example.com', '_dnsauth', V(1)), txt('blog.example.com', '_dnsauth.blog.example.com', V(2))]
+    [txt('example.com', '_dnsauth', V(1)), txt('blog.example.com', '_dnsauth.blog', V(2))]
   ],
   [
     'DigiCert e-mail listing each domain with its own host and value',
@@ -93,7 +94,7 @@ Host Record:
   _dnsauth.www
 Record Value:
   ${V(2)}`,
-    [txt('example.org', '_dnsauth', V(1)), txt('www.example.org', '_dnsauth.www.example.org', V(2))]
+    [txt('example.org', '_dnsauth', V(1)), txt('www.example.org', '_dnsauth.www', V(2))]
   ],
   [
     'Sectigo e-mail: one CNAME per domain as zone-file lines',
@@ -148,8 +149,8 @@ Record type: CNAME`,
 添加完成后，系统将自动检测。如有疑问请联系 TrustAsia 客服。`,
     [
       txt('example.com.cn', '_dnsauth', V(1)),
-      txt('www.example.com.cn', '_dnsauth.www.example.com.cn', V(2)),
-      txt('pay.example.com.cn', '_dnsauth.pay.example.com.cn', V(3))
+      txt('www.example.com.cn', '_dnsauth.www', V(2)),
+      txt('pay.example.com.cn', '_dnsauth.pay', V(3))
     ]
   ],
   [
@@ -201,6 +202,12 @@ permitted by DNS standards.)`,
 describe('parseCaRecords, multi-domain texts', () => {
   it.each(CASES)('%s', (_name, text, expected) => {
     expect(parseCaRecords(text)).toEqual(expected)
+  })
+
+  it('keeps hosts as the CA shows them, and the shared placement rules put each where the CA means', () => {
+    const [, text] = CASES.find(([name]) => name.startsWith('TrustAsia'))!
+    const names = parseCaRecords(text).map((r) => recordNameFor(r.host!, baseDomainOf(r.domain!)))
+    expect(names).toEqual(['_dnsauth.example.com.cn', '_dnsauth.www.example.com.cn', '_dnsauth.pay.example.com.cn'])
   })
 
   it('gives one record, as parseCaText reads it, for a text about one record', () => {

@@ -9,9 +9,8 @@
  * - Certbot's challenges one after the other, and acme.sh's `Domain: '_acme-challenge…' / TXT value: '…'` pairs.
  *
  * Forms that name only the record give the domain in it: the name without `_acme-challenge.` (or `_dnsauth.`, or
- * Sectigo's `_<hash>.`); when two tokens go to the same name (a wildcard and its apex) the second is the wildcard's. A host given relative to the parent domain
- * (`_dnsauth.shop` for `shop.example.com`, as Chinese consoles show it) becomes the full name, so that it means the
- * same thing whatever the certificate domain's own rule would make of it.
+ * Sectigo's `_<hash>.`); when two tokens go to the same name (a wildcard and its apex) the second is the wildcard's.
+ * Hosts stay as the CA shows them (`_dnsauth.shop` for `shop.example.com`): the shared placement rules read them.
  */
 import {
   cleanField,
@@ -166,19 +165,6 @@ function domainOfRecordName(name: string): string | null {
   return match ? match[1]!.toLowerCase() : null
 }
 
-/** `_dnsauth.shop` for `shop.example.com` → `_dnsauth.shop.example.com`: a host relative to a parent of the domain. */
-function hostRelativeToParent(host: string, domain: string): string {
-  const name = host.toLowerCase()
-  const labels = domain.toLowerCase().replace(/^\*\./, '').split('.')
-  if (name === labels.join('.') || name.endsWith(`.${labels.join('.')}`)) return host
-  // The parent keeps at least two labels: `example.com`, never `com`.
-  for (let k = labels.length - 2; k >= 1; k--) {
-    const leading = labels.slice(0, k).join('.')
-    if (name.endsWith(`.${leading}`)) return `${host}.${labels.slice(k).join('.')}`
-  }
-  return host
-}
-
 /** The one value every record that has this field agrees on, or null. */
 function sharedValue<F extends 'host' | 'type'>(records: readonly Found[], field: F): Found[F] | null {
   const values = new Set(records.map((r) => r[field]).filter((v) => v !== undefined))
@@ -208,7 +194,6 @@ function completeRecords(found: readonly Found[], text: string): ParsedRecord[] 
         derived.add(i)
       }
     }
-    if (r.domain && r.host) r.host = hostRelativeToParent(r.host, r.domain)
   })
   // A wildcard and its apex each bring a token to the same name (ACME, some CAs' `_dnsauth`): the second one found is
   // the wildcard's.
