@@ -70,6 +70,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   process.env['E2E_TOKEN'] = url.searchParams.get('token') ?? ''
   process.env['E2E_RESOLVER'] = lab.resolver(LAB_RESOLVER).address
   process.env['E2E_ROOT'] = ROOT
+  // For specs that put something unreadable in the data folder, as a crash or a bad disk would leave it.
+  process.env['E2E_DATA_DIR'] = dataDir
 
   return async () => {
     try {

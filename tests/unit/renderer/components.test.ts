@@ -409,7 +409,7 @@ describe('Store problems', () => {
     const notices = wrapper.findAll('[data-kind]')
     expect(notices.map((n) => n.attributes('data-kind'))).toEqual(['session', 'settings'])
     expect(notices[0]!.text()).toContain('A saved domain could not be read')
-    expect(notices[0]!.text()).toContain('kept aside as /d/sessions/x.json.corrupt-2026')
+    expect(notices[0]!.find('[data-testid="moved-to"]').text()).toBe('/d/sessions/x.json.corrupt-2026')
     expect(notices[1]!.text()).toContain('Some of your settings in /d/settings.json could not be read')
     expect(notices[1]!.text()).toContain('Details: setting "timeoutMs"')
     useStoreProblemsStore().dismiss(0)
