@@ -80,8 +80,10 @@ for (const [locale, theme] of [
 ] as const) {
   test(`step 1 when the DNS is at another platform than the user thinks: ${locale}, ${theme}`, async ({ page }) => {
     await resetApp({ locale, theme })
-    await page.route('**/api/dns:delegation', (route) =>
-      route.fulfill({
+    // Asked with the platform the user names, the engine also says whether that platform holds the zone too.
+    await page.route('**/api/dns:delegation', (route) => {
+      const platform = (route.request().postDataJSON() as { platform?: string }).platform
+      return route.fulfill({
         contentType: 'application/json',
         body: JSON.stringify({
           ok: true,
@@ -90,16 +92,18 @@ for (const [locale, theme] of [
             zone: 'example.com',
             nameservers: ['amy.ns.cloudflare.com', 'bob.ns.cloudflare.com'],
             provider: { id: 'cloudflare', name: 'Cloudflare' },
-            problem: null
+            problem: null,
+            atPlatform: platform ? { platform, nameservers: ['dns7.hichina.com', 'dns8.hichina.com'], zoneFound: true } : null
           }
         })
       })
-    )
+    })
     await openApp(page)
     await page.locator('#domain-input').fill('example.com')
     await page.getByTestId('lookup').click()
     await page.locator('#platform-select').selectOption('alibaba')
     await expect(page.getByTestId('platform-mismatch')).toBeVisible()
+    await expect(page.getByTestId('zone-at-platform')).toContainText('amy.ns.cloudflare.com, bob.ns.cloudflare.com')
     await expect(page.getByTestId('primary-action')).toBeDisabled()
     await check(page, `step1-mismatch-${locale}-${theme}`)
     await page.locator('label:has(input[name="platform-decision"][value="move_dns"])').click()
