@@ -1,5 +1,6 @@
 // The multi-domain forms CAs and consoles really use (tables and e-mails, en and zh, ACME tools), each with the
 // records it must give: a domain, a host, a type and a value per row.
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { parseCaRecords } from '../../../src/renderer/src/lib/parse-ca-records'
 import { parseCaText } from '../../../src/renderer/src/lib/parse-ca-text'
@@ -226,6 +227,10 @@ describe('parseCaRecords, multi-domain texts', () => {
     expect(parseCaRecords('')).toEqual([])
   })
 
+  it('takes a header row repeated for a header, never for a record', () => {
+    expect(parseCaRecords('Host\tValue\n'.repeat(50)).length).toBeLessThanOrEqual(1)
+  })
+
   it('stops a table at the first line that is not one of its rows', () => {
     const text = ['Host\tType\tValue', `_dnsauth\tTXT\t${V(1)}`, `_dnsauth.www\tTXT\t${V(2)}`, 'Questions? Write to us.', `x\tTXT\tnot-a-row`].join('\n')
     expect(parseCaRecords(text).map((r) => r.value)).toEqual([V(1), V(2)])
@@ -237,5 +242,32 @@ describe('parseCaRecords, multi-domain texts', () => {
       { domain: 'a.example', host: null, type: 'TXT', value: V(1) },
       { domain: 'b.example', host: null, type: 'TXT', value: V(2) }
     ])
+  })
+})
+
+describe('parseCaRecords on text that is not a CA text', () => {
+  const PIECES = ['Domain:', 'Host:', 'Value:', '域名：', '主机记录', '记录值', 'TXT', 'CNAME', '\t', '|', '  ', '\n', ':', '_dnsauth', 'example.com', '.', '"', "'", 'under the name:', 'with the following value:', 'IN', '300', '*.']
+
+  it('never throws, and every record it gives has something in it', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string()), { maxLength: 60 }), (pieces) => {
+        const records = parseCaRecords(pieces.join(''))
+        for (const r of records) expect(Object.values(r).some((field) => field !== null)).toBe(true)
+        // Several records only when each of them is a record: with a host or a value.
+        if (records.length > 1) for (const r of records) expect(r.host !== null || r.value !== null).toBe(true)
+      }),
+      { numRuns: 2000 }
+    )
+  })
+
+  // Each of these once took time growing with the square of its length (seconds at 100 KB): a paste must never
+  // freeze the window. At 400 KB the old behaviour runs far past the test's time limit.
+  it.each([
+    ['blank lines after "under the name:"', 'under the name:' + '\n \t'.repeat(130_000)],
+    ['blank lines after "with the following value:"', 'with the following value:' + '\n '.repeat(200_000)],
+    ['a label followed by a long run of spaces', 'Host record' + ' '.repeat(400_000) + 'x'],
+    ['Certbot\'s "under the name" without a value, many times', 'under the name:\n_a.b.c\n'.repeat(60_000)]
+  ])('reads %s in linear time', (_name, text) => {
+    expect(() => parseCaRecords(text)).not.toThrow()
   })
 })

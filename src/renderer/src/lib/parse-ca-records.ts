@@ -55,6 +55,8 @@ function fromCells(cells: readonly string[], fields: readonly (Field | undefined
 function rowFits(cells: readonly string[], header: readonly string[], fields: readonly (Field | undefined)[]): boolean {
   const lastField = fields.reduce((last, field, i) => (field ? i : last), -1)
   if (cells.length <= lastField || cells.length > header.length) return false
+  // Labels again (a header repeated, a second table) are not a record.
+  if (cells.every((cell) => cell === '' || fieldOfHeader(cell) !== undefined)) return false
   const typeColumn = fields.indexOf('type')
   return typeColumn < 0 || recordTypeOf(cells[typeColumn] ?? '') !== null
 }
@@ -121,7 +123,9 @@ function zoneLines(text: string): Found[] {
   })
 }
 
-const CERTBOT_CHALLENGE = /under the name:?\s*\n\s*([\w*.-]+\.?)\s*\n[\s\S]*?with the following value:?\s*\n\s*(\S+)/gi
+// Each run of blank lines matches one way only (`[ \t]*\n\s*`), and the gap between name and value is bounded: a
+// hostile paste costs time in proportion to its length.
+const CERTBOT_CHALLENGE = /under the name:?[ \t]*\n\s*([\w*.-]+\.?)[ \t]*\n[\s\S]{0,200}?with the following value:?[ \t]*\n\s*(\S+)/gi
 
 /** Certbot's manual mode asks for each challenge in turn: "under the name: … with the following value: …". */
 function certbotChallenges(text: string): Found[] {

@@ -190,6 +190,8 @@ function parseLabelled(text: string): Partial<ParsedCaText> {
   return found
 }
 
+const MAX_LABEL_CELL = 64
+
 export function splitCells(line: string): string[] {
   const byTabOrBar = line.split(/\t|\|/).map((cell) => cell.trim())
   const cells = byTabOrBar.length > 1 ? byTabOrBar : line.split(/ {2,}/).map((cell) => cell.trim())
@@ -200,6 +202,8 @@ export function splitCells(line: string): string[] {
 }
 
 export function fieldOfHeader(cell: string): Field | undefined {
+  // A label is a few words: a longer cell is data (and never worth the regular expressions below).
+  if (cell.length > MAX_LABEL_CELL) return undefined
   // `主机记录(Host)`, `Record value:`: the label without its note in parentheses or its colon.
   const label = cell.toLowerCase().replace(/[:：]\s*$/, '').replace(/\s*\([^)]{0,20}\)\s*$/, '')
   return LABEL_BY_TEXT.get(label.replace(/\s+/g, ' ').trim())
@@ -242,9 +246,10 @@ function parseZoneLine(text: string): Partial<ParsedCaText> {
 /** Certbot's manual mode: "... under the name:\n\n<name>\n\nwith the following value:\n\n<value>". */
 function parseCertbot(text: string): Partial<ParsedCaText> {
   const found: Partial<ParsedCaText> = {}
-  const name = /under the name:?\s*\n\s*([\w*.-]+\.?)\s*(?:\n|$)/i.exec(text)
+  // `[ \t]*\n` rather than `\s*\n`: one way to match a run of blank lines, never a search that grows with its square.
+  const name = /under the name:?[ \t]*\n\s*([\w*.-]+\.?)[ \t]*(?:\n|$)/i.exec(text)
   if (name) found.host = cleanHost(name[1]!)
-  const value = /with the following value:?\s*\n\s*(\S+)\s*(?:\n|$)/i.exec(text)
+  const value = /with the following value:?[ \t]*\n\s*(\S+)[ \t]*(?:\n|$)/i.exec(text)
   if (value) found.value = unquoteRecordValue(value[1]!)
   if (name || value) {
     const type = recordTypeOf(text)
