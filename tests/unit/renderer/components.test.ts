@@ -292,6 +292,7 @@ describe('Step 5', () => {
     expect(ready.find('[data-testid="cleanup"]').exists()).toBe(true)
     expect(ready.find('[data-testid="gate-records"] li').attributes('data-passed')).toBe('true')
     expect(ready.find('[data-testid="gate-records"]').text()).toContain('_dnsauth.example.com')
+    expect(ready.find('[data-testid="cleanup"]').text()).toContain('Delete it in your DNS console')
     ready.unmount()
 
     // Several records: every name in the gate and in the clean-up reminder, each with its own state.
@@ -309,6 +310,7 @@ describe('Step 5', () => {
       ['_dnsauth.shop.example.com', 'false']
     ])
     expect(gate[0]!.text()).toContain('for example.com, *.example.com')
+    expect(several.find('[data-testid="cleanup"]').text()).toContain('After the certificate is issued, delete the records')
     expect(several.findAll('[data-testid="cleanup"] .copy-field__value').map((v) => v.text())).toEqual([
       '_acme-challenge.example.com',
       '_dnsauth.shop.example.com'
