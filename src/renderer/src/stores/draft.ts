@@ -44,7 +44,7 @@ export const useDraftStore = defineStore('draft', () => {
     errors.value = { ...errors.value, [field]: error }
   }
 
-  /** Drops the errors of `fields` and of everything below them (`domains` → `domains.0`). */
+  /** Drops the errors of `fields` and of everything below them (`records` → `records.0.host`). */
   function clearErrors(...fields: string[]): void {
     errors.value = Object.fromEntries(
       Object.entries(errors.value).filter(([key]) => !fields.some((field) => key === field || key.startsWith(`${field}.`)))
@@ -66,14 +66,16 @@ export const useDraftStore = defineStore('draft', () => {
     errors.value = Object.fromEntries(Object.entries(errors.value).filter(([key]) => !stale.has(key)))
   }
 
-  /** Adds a row (a new domain of the order) and returns its index. Errors by index no longer fit: they go. */
+  /** Adds a row (a new domain of the order) at the end and returns its index; the other rows keep their errors. */
   function addRecord(): number {
     const records = session.value.records
     records.push(newRecord(records))
-    clearErrors('records')
+    const { records: _listError, ...rowErrors } = errors.value
+    errors.value = rowErrors
     return records.length - 1
   }
 
+  /** Removes a row. The rows after it move up, so errors by index no longer fit: they go. */
   function removeRecord(index: number): void {
     session.value.records.splice(index, 1)
     clearErrors('records')
