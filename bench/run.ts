@@ -95,7 +95,7 @@ async function main(): Promise<void> {
       const r = await benchRenderer()
       const kb = r.initialJsGzipBytes / 1024
       const step1 = r.appMs / r.baselineMs
-      console.log(`  initial JS ${kb.toFixed(1)} KB gzip (target ≤ 130 KB) ${verdict(kb <= 130)}`)
+      console.log(`  initial JS ${kb.toFixed(1)} KiB gzip (target ≤ 130 KiB) ${verdict(kb <= 130)}`)
       console.log(`  page load → step 1 accepts input: ${r.appMs.toFixed(0)} ms median; minimal page on the same bridge ${r.baselineMs.toFixed(0)} ms; ratio ${step1.toFixed(2)}× (target ≤ 1.50×) ${verdict(step1 <= 1.5)}`)
     }
   }

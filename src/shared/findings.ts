@@ -384,12 +384,7 @@ export function findingParamNames(id: FindingId): string[] {
   return Object.keys(FINDING_PARAM_SPEC[id])
 }
 
-export type FindingMessagePart = 'title' | 'explain' | 'fix'
-
-/** The locale key of one part of a finding's message, e.g. `findings.record.missing.title`. */
-export function findingMessageKey(id: FindingId, part: FindingMessagePart): string {
-  return `findings.${id}.${part}`
-}
+export { findingMessageKey, type FindingMessagePart } from './finding-message-key'
 
 /** The params of `id` that take a closed set of values, each with its values (each value has a variant sentence). */
 export function findingVariantParams(id: FindingId): { param: string; values: readonly string[] }[] {

@@ -8,6 +8,15 @@
 /** Sections of `ui` for steps 2–5 and the drawers (named without the prefix: these are subtrees, not messages). */
 const DEFERRED_UI_SECTIONS = ['step2', 'step3', 'step4', 'step5', 'settings', 'nslookup', 'report', 'evidence', 'finding', 'status', 'copy']
 
-export const DEFERRED_MESSAGES: readonly string[] = [...DEFERRED_UI_SECTIONS.map((section) => `ui.${section}`), 'findings', 'diagnosis']
+// `errors`: a screen that shows an error it cannot word yet shows the English text the error carries
+// (use-error-text.ts); `report` words the Markdown export; `shell` is for the Electron menus, never the page.
+export const DEFERRED_MESSAGES: readonly string[] = [
+  ...DEFERRED_UI_SECTIONS.map((section) => `ui.${section}`),
+  'findings',
+  'diagnosis',
+  'errors',
+  'report',
+  'shell'
+]
 
 export const FIRST_SCREEN_MESSAGES: readonly string[] = ['findings.zone.not_found']

@@ -3,14 +3,16 @@ import { useI18n } from 'vue-i18n'
 
 /**
  * An error in the UI language: its message id translated with its params, else its English text. Whether the id
- * is known is asked of vue-i18n (English is always loaded): in the built renderer the locale files are compiled
- * messages, so the shared helpers that read en.json as text cannot tell.
+ * is known is asked of vue-i18n: in the built renderer the locale files are compiled messages, so the shared
+ * helpers that read en.json as text cannot tell. English error words arrive after the first screen
+ * (deferred-messages.ts); until then an English page shows the error's own English text, which is the same.
  */
 export function useErrorText(): (error: ShownMessage | undefined | null) => string | undefined {
   const { t, te } = useI18n()
   const translate = (ref: MessageRef): string => t(errorMessageKey(ref.messageId), renderParams(ref.params, translate))
   return (error) => {
     if (error === undefined || error === null) return undefined
-    return te(errorMessageKey(error.messageId), 'en') ? translate(error) : error.message
+    const key = errorMessageKey(error.messageId)
+    return te(key) || te(key, 'en') ? translate(error) : error.message
   }
 }

@@ -1,0 +1,11 @@
+import type { FindingId } from './findings'
+
+// Apart from the catalog so that a screen that names one finding's words (step 1's "zone not found") does not
+// carry the whole catalog into the renderer's first bundle.
+
+export type FindingMessagePart = 'title' | 'explain' | 'fix'
+
+/** The locale key of one part of a finding's message, e.g. `findings.record.missing.title`. */
+export function findingMessageKey(id: FindingId, part: FindingMessagePart): string {
+  return `findings.${id}.${part}`
+}
