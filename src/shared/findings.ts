@@ -73,6 +73,8 @@
  * `FindingParamsOf<Id>` type and `checkFindingParams()` are derived from it.
  */
 
+import { findingMessageKey as messageKeyOf, type FindingMessagePart } from './finding-message-key'
+
 export const FINDING_IDS = [
   'record.ok',
   'record.missing',
@@ -384,7 +386,12 @@ export function findingParamNames(id: FindingId): string[] {
   return Object.keys(FINDING_PARAM_SPEC[id])
 }
 
-export { findingMessageKey, type FindingMessagePart } from './finding-message-key'
+export type { FindingMessagePart } from './finding-message-key'
+
+/** The locale key of one part of a finding's message, typed by the catalog's ids. */
+export function findingMessageKey(id: FindingId, part: FindingMessagePart): string {
+  return messageKeyOf(id, part)
+}
 
 /** The params of `id` that take a closed set of values, each with its values (each value has a variant sentence). */
 export function findingVariantParams(id: FindingId): { param: string; values: readonly string[] }[] {
