@@ -1,5 +1,5 @@
 /**
- * The renderer's weight and start-up: gzip size of the initial JavaScript (target ≤ 130 KiB) and the
+ * The renderer's weight and start-up: gzip size of the initial JavaScript (target ≤ 130 kB, 1 kB = 1000 bytes) and the
  * time from navigation until step 1's domain field accepts input, in headless Debian Chromium
  * through browser mode. Baseline in the same run: a minimal page served by the same bridge.
  */

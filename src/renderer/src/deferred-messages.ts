@@ -8,8 +8,9 @@
 /** Sections of `ui` for steps 2–5 and the drawers (named without the prefix: these are subtrees, not messages). */
 const DEFERRED_UI_SECTIONS = ['step2', 'step3', 'step4', 'step5', 'settings', 'nslookup', 'report', 'evidence', 'finding', 'status', 'copy']
 
-// `errors`: a screen that shows an error it cannot word yet shows the English text the error carries
-// (use-error-text.ts); `report` words the Markdown export; `shell` is for the Electron menus, never the page.
+// `errors`: step 1's own field checks keep theirs (FIRST_SCREEN_MESSAGES); an error from elsewhere that arrives
+// before the rest shows the English text it carries and fetches them (use-error-text.ts). `report` words the
+// Markdown export; `shell` is for the Electron menus, never the page.
 export const DEFERRED_MESSAGES: readonly string[] = [
   ...DEFERRED_UI_SECTIONS.map((section) => `ui.${section}`),
   'findings',
@@ -19,4 +20,5 @@ export const DEFERRED_MESSAGES: readonly string[] = [
   'shell'
 ]
 
-export const FIRST_SCREEN_MESSAGES: readonly string[] = ['findings.zone.not_found']
+/** Step 1's domain field is checked in the page (checkCertificateDomain): its errors are `name.*` and `domain.*`. */
+export const FIRST_SCREEN_MESSAGES: readonly string[] = ['findings.zone.not_found', 'errors.name', 'errors.domain']

@@ -6,6 +6,8 @@ import { dirname, join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { splitMessages } from '../../../scripts/vite-precompiled-messages'
 import { DEFERRED_MESSAGES, FIRST_SCREEN_MESSAGES } from '../../../src/renderer/src/deferred-messages'
+import { isLocalized } from '../../../src/shared/messages'
+import { checkCertificateDomain } from '../../../src/shared/record-input'
 import en from '../../../src/shared/locales/en.json'
 
 const rendererSrc = resolve(import.meta.dirname, '../../../src/renderer/src')
@@ -62,6 +64,22 @@ describe('deferred English messages', () => {
     expect(used).toContain('findings.zone.not_found.title')
     // A key that names a subtree (`ui.blockers.${x}`) must have that subtree in the first part.
     expect([...new Set(used)].filter((key) => has(en, key) && !has(first, key))).toEqual([])
+  })
+
+  it("keeps the words of every error step 1's domain field can show before anything else has loaded", () => {
+    const { first } = splitMessages(en, split)
+    const bad = ['', '   ', 'exa mple.com', 'example', 'https://example.com/x', '1.2.3.4', 'a..b.com', `${'a'.repeat(64)}.com`, `${'a.'.repeat(130)}com`, 'xn--zz.com', '*.*.example.com', 'example.com:8080', 'user@example.com']
+    const ids = new Set<string>()
+    for (const text of bad) {
+      try {
+        checkCertificateDomain(text)
+      } catch (e) {
+        if (!isLocalized(e)) throw e
+        ids.add(e.messageId)
+      }
+    }
+    expect(ids.size).toBeGreaterThan(5)
+    expect([...ids].map((id) => `errors.${id}`).filter((key) => !has(first, key))).toEqual([])
   })
 
   it('puts every message in exactly one of the two parts', () => {
