@@ -94,6 +94,7 @@ describe('Step 1', () => {
     expect(wrapper.find('#step-blocked-reason').text()).toBe('Tell us where you planned to add the record.')
 
     useDelegationStore().choosePlatform('huaweicloud')
+    await vi.dynamicImportSettled() // the platform choice is a chunk of its own
     await flush()
     expect(wrapper.find('[data-testid="platform-mismatch"]').text()).toContain('Your DNS is at Cloudflare, not Huawei Cloud DNS')
     expect(wrapper.findAll('input[name="platform-decision"]')).toHaveLength(2)
@@ -116,6 +117,7 @@ describe('Step 1', () => {
     await wrapper.find('form').trigger('submit')
     await flush()
     useDelegationStore().choosePlatform('huaweicloud')
+    await vi.dynamicImportSettled() // the platform choice is a chunk of its own
     await flush()
     expect(wrapper.find('[data-testid="zone-at-platform"]').text()).toContain(
       'Your domain is also set up at Huawei Cloud DNS, but the name servers point to ns1.example.net, ns2.example.net: records you add at Huawei Cloud DNS will not be used.'
