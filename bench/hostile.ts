@@ -3,11 +3,11 @@
  * whose zone's only server never answers), and how responsive the browser-mode bridge stays while 200 diagnoses
  * run against servers that send 65 KB TCP answers full of chained compression pointers.
  *
- * The bridge runs as its own process (`src/main/bridge/cli.ts`, as `npm run web` starts it); the DNS servers and
+ * The bridge runs as its own process (the built `out/node/web.cjs`, as `npm run web` starts it); the DNS servers and
  * the client that times `settings:get` run here. Its baseline is the same call on the same bridge when idle.
  */
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -181,7 +181,11 @@ function post(origin: string, token: string, channel: string, input: unknown): P
 }
 
 function startBridgeProcess(args: string[]): Promise<{ child: ChildProcess; origin: string; token: string }> {
-  const child = spawn(process.execPath, [join(repo, 'node_modules/tsx/dist/cli.mjs'), 'src/main/bridge/cli.ts', '--no-open', ...args], {
+  // The built bridge, as `npm run web` runs it (scripts/web.mjs): under tsx, modules a diagnosis loads first were
+  // transpiled in the middle of the timed window, and those stalls are not the user's.
+  const bridge = join(repo, 'out/node/web.cjs')
+  if (!existsSync(bridge)) throw new Error('No built bridge in out/node (run npm run build first)')
+  const child = spawn(process.execPath, ['-e', 'require(process.argv[1]).runWeb(process.argv.slice(2)).then((code) => process.exit(code))', bridge, '--no-open', ...args], {
     cwd: repo,
     stdio: ['ignore', 'pipe', 'pipe']
   })
