@@ -101,6 +101,6 @@ export async function benchCliStart(): Promise<CliStartResult> {
       help: medians(help)
     }
   } finally {
-    server.stop()
+    await server.stop()
   }
 }

@@ -104,7 +104,7 @@ export async function benchClientVsCares(): Promise<ClientBenchResult> {
     })
     return { ours: figures(oursTimes, oursCold, oursQps), cares: figures(caresTimes, caresCold, caresQps) }
   } finally {
-    server.stop()
+    await server.stop()
   }
 }
 

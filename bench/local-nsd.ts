@@ -11,7 +11,8 @@ import { join } from 'node:path'
 export interface LocalServer {
   host: string
   port: number
-  stop(): void
+  /** Stops NSD and, once it has exited, removes its folder. */
+  stop(): Promise<void>
 }
 
 export async function startLocalNsd(zoneBody: string, zone = 'bench.test'): Promise<LocalServer> {
@@ -50,11 +51,25 @@ export async function startLocalNsd(zoneBody: string, zone = 'bench.test'): Prom
     ].join('\n')
   )
   const child: ChildProcess = spawn('nsd', ['-d', '-c', join(dir, 'nsd.conf')], { stdio: 'ignore' })
-  const stop = (): void => {
-    child.kill('SIGTERM')
-    rmSync(dir, { recursive: true, force: true })
+  // NSD writes its state files as it shuts down: the folder is removed once it has exited, else rmSync can meet
+  // a file written meanwhile (ENOTEMPTY). At process exit there is no waiting: best effort.
+  const exited = new Promise<void>((resolveExit) => child.once('exit', () => resolveExit()))
+  const removeDir = (): void => rmSync(dir, { recursive: true, force: true, maxRetries: 3 })
+  const onProcessExit = (): void => {
+    child.kill('SIGKILL')
+    removeDir()
   }
-  process.once('exit', stop)
+  process.once('exit', onProcessExit)
+  const stop = async (): Promise<void> => {
+    process.off('exit', onProcessExit)
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM')
+      const killLater = setTimeout(() => child.kill('SIGKILL'), 5000)
+      await exited
+      clearTimeout(killLater)
+    }
+    removeDir()
+  }
   await waitForAnswer(port, zone)
   return { host: '127.0.0.1', port, stop }
 }
