@@ -8,6 +8,7 @@ import { LIMITS, utf8Bytes } from './limits'
 import { LocalizedError } from './messages'
 import { normalizeName } from './names'
 import { ipFamily } from './server-address'
+import { unquoteTxtValue } from './txt-value'
 
 /** Something typed into one field of a record that cannot work; the engine turns it into an InputError. */
 export class RecordInputError extends LocalizedError {
@@ -50,12 +51,15 @@ export function checkHostRecord(raw: unknown): string {
 }
 
 /**
- * A record value, trimmed but otherwise as typed: stray quotes or inner spaces are what the diagnosis is for.
+ * A record value as the CA means it. A TXT value loses the quotes it was shown in (`"abc"` → `abc`, zone-file
+ * `"ab" "c"` → `abc`): the CA compares the text between them, and its guide tells people to paste values quoted.
+ * Otherwise it stays as typed, trimmed: a stray quote or inner spaces are what the diagnosis is for.
  * A CNAME value must be a name.
  */
 export function checkRecordValue(raw: unknown, type: VerificationRecordType): string {
   if (typeof raw !== 'string' || raw.trim() === '') throw new RecordInputError('value.empty')
-  const value = raw.trim()
+  const value = type === 'TXT' ? unquoteTxtValue(raw) : raw.trim()
+  if (value === '') throw new RecordInputError('value.empty')
   if (utf8Bytes(value) > LIMITS.valueBytes) throw new RecordInputError('value.tooLong', { max: LIMITS.valueBytes })
   if (type === 'CNAME') {
     try {

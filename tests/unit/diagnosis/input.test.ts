@@ -41,8 +41,15 @@ describe('normalizeDiagnoseInput: good input', () => {
     })
   })
 
-  it('keeps quotes and inner spaces in the value: finding them is the diagnosis', () => {
-    expect(normalizeDiagnoseInput({ ...GOOD, value: '"token 123"' }).records[0]!.value).toBe('"token 123"')
+  it('reads a quoted TXT value as the CA means it (the text between the quotes), inner spaces kept', () => {
+    expect(normalizeDiagnoseInput({ ...GOOD, value: '"token 123"' }).records[0]!.value).toBe('token 123')
+    expect(normalizeDiagnoseInput({ ...GOOD, value: '"token" "-123"\n' }).records[0]!.value).toBe('token-123')
+    expect(normalizeDiagnoseInput({ records: [{ domain: 'example.com', host: '_dnsauth', type: 'TXT', value: '"token-a"' }] }).records[0]!.value).toBe('token-a')
+  })
+
+  it('keeps a stray quote and inner spaces in the value: finding them is the diagnosis', () => {
+    expect(normalizeDiagnoseInput({ ...GOOD, value: '"token 123' }).records[0]!.value).toBe('"token 123')
+    expect(normalizeDiagnoseInput({ ...GOOD, value: 'token "1" 23' }).records[0]!.value).toBe('token "1" 23')
   })
 
   it('converts an internationalized domain to punycode', () => {
@@ -133,6 +140,7 @@ describe('normalizeDiagnoseInput: bad input names the field and says what is wro
     ['a host with a space', { host: '_dns auth' }, 'host', /space/],
     ['an empty value', { value: '' }, 'value', /value is empty/],
     ['a value of spaces', { value: '   ' }, 'value', /value is empty/],
+    ['a TXT value of quotes only', { value: '"" ""' }, 'value', /value is empty/],
     ['a missing value', { value: undefined }, 'value', /value is empty/],
     ['a value too long', { value: 'x'.repeat(4097) }, 'value', /longer than 4096 bytes/],
     ['a CNAME value that is not a name', { type: 'CNAME', value: 'abc def.example.com' }, 'value', /CNAME value must be a domain name/],

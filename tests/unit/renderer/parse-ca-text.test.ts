@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { countRecordFields, parseCaText, unquoteRecordValue } from '../../../src/renderer/src/lib/parse-ca-text'
+import { countRecordFields, parseCaText } from '../../../src/renderer/src/lib/parse-ca-text'
 
 const TOKEN = '20240611000000abcdefghijklmnopqrstuvwxyz0123'
 
@@ -111,17 +111,5 @@ describe('parseCaText', () => {
 
   it('does not take a word inside another word for a label', () => {
     expect(parseCaText('myhostname: nope').host).toBeNull()
-  })
-})
-
-describe('unquoteRecordValue', () => {
-  it.each([
-    ['"abc"', 'abc'],
-    ['"abc" "def"', 'abcdef'],
-    ['"a\\"b"', 'a"b'],
-    ['abc', 'abc'],
-    ['"abc', '"abc']
-  ])('%s → %s', (input, output) => {
-    expect(unquoteRecordValue(input)).toBe(output)
   })
 })

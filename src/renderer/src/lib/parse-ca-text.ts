@@ -12,6 +12,8 @@
  * - prose that names the type (`create a DNS TXT record`) when no label does.
  */
 
+import { unquoteTxtValue } from '@shared/txt-value'
+
 export type ParsedRecordType = 'TXT' | 'CNAME'
 
 export interface ParsedCaText {
@@ -129,16 +131,6 @@ function cleanValue(raw: string): string {
   return raw.replace(LEADING_SEPARATORS, '').replace(TRAILING_SEPARATORS, '').trim()
 }
 
-/** `"abc" "def"` → `abcdef` (zone-file character-strings); a single pair of quotes around the whole text goes. */
-export function unquoteRecordValue(text: string): string {
-  const trimmed = text.trim()
-  const strings = trimmed.match(/^("(?:[^"\\]|\\.)*"\s*)+$/)
-  if (strings) {
-    return [...trimmed.matchAll(/"((?:[^"\\]|\\.)*)"/g)].map((m) => (m[1] ?? '').replace(/\\(.)/g, '$1')).join('')
-  }
-  return trimmed
-}
-
 export function recordTypeOf(text: string): ParsedRecordType | null {
   const match = /\b(TXT|CNAME)\b/i.exec(text)
   return match ? (match[1]!.toUpperCase() as ParsedRecordType) : null
@@ -154,8 +146,8 @@ export function cleanField(field: Field, raw: string): string | null {
   if (field === 'type') return recordTypeOf(text)
   if (field === 'host') return cleanHost(text.split(/\s+/)[0] ?? '') || null
   if (field === 'domain') return cleanHost(text.split(/\s+/)[0] ?? '') || null
-  // A value in single quotes (acme.sh prints `TXT value: 'abc'`) loses them as a zone file's double quotes do.
-  return unquoteRecordValue(text).replace(/^'([^']*)'$/, '$1') || null
+  // Zone-file quotes, acme.sh's single quotes (`TXT value: 'abc'`): the same reading the engine gives a typed value.
+  return unquoteTxtValue(text) || null
 }
 
 function emptyResult(): ParsedCaText {
@@ -236,7 +228,7 @@ function parseZoneLine(text: string): Partial<ParsedCaText> {
   for (const line of text.split('\n')) {
     const match = /^\s*([\w*.-]+\.?)\s+(?:\d+\s+)?(?:IN\s+)?(TXT|CNAME)\s+(\S.*)$/i.exec(line)
     if (!match) continue
-    const value = unquoteRecordValue(cleanValue(match[3]!))
+    const value = unquoteTxtValue(cleanValue(match[3]!))
     if (!/[._]/.test(match[1]!)) continue // a word followed by "TXT", not an owner name
     return { host: cleanHost(match[1]!), type: match[2]!.toUpperCase() as ParsedRecordType, value: value || null }
   }
@@ -250,7 +242,7 @@ function parseCertbot(text: string): Partial<ParsedCaText> {
   const name = /under the name:?[ \t]*\n\s*([\w*.-]+\.?)[ \t]*(?:\n|$)/i.exec(text)
   if (name) found.host = cleanHost(name[1]!)
   const value = /with the following value:?[ \t]*\n\s*(\S+)[ \t]*(?:\n|$)/i.exec(text)
-  if (value) found.value = unquoteRecordValue(value[1]!)
+  if (value) found.value = unquoteTxtValue(value[1]!)
   if (name || value) {
     const type = recordTypeOf(text)
     if (type) found.type = type
