@@ -8,6 +8,7 @@ import type { Finding } from '../../../shared/findings'
 import type { Observations } from '../observations'
 import { recordSetsOf, type RecordSet } from '../record-sets'
 import { reachable } from './rule'
+import { isOtherPurpose, looksLikeSameKindOfToken } from '../txt-purpose'
 
 /** The record set the CA will look for at one name: every value the order lists for that name is expected. */
 export interface ExpectedRecordSet extends RecordSet {
@@ -32,8 +33,10 @@ export interface RecordSetReading {
   inPlace: boolean
   /** For each absent value with no better explanation (a near-miss name), the found value that tried to be it. */
   attempts: ValueAttempt[]
-  /** Found values that are neither expected nor an attempt: a record set left from before. */
+  /** Found values that are neither expected nor an attempt but look left from before (an old token). */
   stale: string[]
+  /** Found values for other purposes (SPF, another service's verification) that share the name: none of our business. */
+  unrelated: string[]
   /** The expected value found at a near-miss name instead of this one. */
   nearMiss: NearMissObservation | null
 }
@@ -77,19 +80,39 @@ export function readRecordSet(obs: Observations, set: ExpectedRecordSet): Record
       : (obs.nearMisses.find(
           (m) => m.expectedName === set.name && m.type === set.type && m.values.some((v) => absent.some((e) => compare(e, v, set.type).kind !== 'different'))
         ) ?? null)
+  const dedicated = isDedicatedName(set.name)
   let candidates = found.filter((v) => !isExpectedValue(v, set))
   const attempts: ValueAttempt[] = []
   // With the value at a near-miss name, what is here is not an attempt at it: it is left from before.
   if (nearMiss === null) {
     for (const expected of absent) {
-      if (candidates.length === 0) break
-      const attempt = closestAttempt(expected, candidates, set.type)
+      const attempt = closestAttempt(expected, candidates, set.type, dedicated)
+      if (attempt === null) continue
       attempts.push(attempt)
       const used = attempt.comparison.kind === 'split' ? attempt.comparison.parts : [attempt.found]
       candidates = candidates.filter((v) => !used.includes(v))
     }
   }
-  return { set, servers, found, absent, inPlace, attempts, stale: candidates, nearMiss }
+  const isStale = (v: string): boolean => set.type === 'CNAME' || set.values.every((e) => !isOtherPurpose(v, e) && (dedicated || looksLikeSameKindOfToken(v, e)))
+  return {
+    set,
+    servers,
+    found,
+    absent,
+    inPlace,
+    attempts,
+    stale: candidates.filter(isStale),
+    unrelated: candidates.filter((v) => !isStale(v)),
+    nearMiss
+  }
+}
+
+/**
+ * True when the name exists only for this kind of record: `_dnsauth`, `_acme-challenge`. Values beside the expected
+ * one there are most likely earlier tokens; at the apex or another ordinary name they are usually other records.
+ */
+function isDedicatedName(name: string): boolean {
+  return name.startsWith('_')
 }
 
 /** Record names whose expected values are on every authoritative server that answered. */
@@ -125,17 +148,44 @@ function compare(expected: string, found: string, type: VerificationRecordType):
 
 /**
  * The found value that is the user's attempt at `expected`: the pieces of a split value, else a near-equal one
- * (quoted, spaces, case, invisible characters), else the most similar one.
+ * (quoted, spaces, case, invisible characters, a prefix added or left out), else a similar one. At a dedicated
+ * name (`_dnsauth`) the most similar value of no other purpose is the attempt however far off it is: whatever is
+ * there was put there for this. At a shared name (the apex) a value is the attempt only when it is similar enough
+ * to be a botched copy; else it is another record that shares the name, and the expected one is simply missing.
  */
-function closestAttempt(expected: string, candidates: string[], type: VerificationRecordType): ValueAttempt {
+function closestAttempt(expected: string, candidates: string[], type: VerificationRecordType, dedicated: boolean): ValueAttempt | null {
+  if (candidates.length === 0) return null
   if (type === 'TXT') {
     const parts = splitParts(expected, candidates)
     if (parts) return { expected, found: parts.join(' + '), comparison: { kind: 'split', parts } }
   }
   const ranked = candidates
     .map((found) => ({ found, comparison: compare(expected, found, type) }))
-    .map((c) => ({ ...c, score: c.comparison.kind === 'different' ? similarity(expected, c.found) : 2 }))
+    .map((c) => ({ ...c, score: attemptScore(expected, c.found, c.comparison, type) }))
+    .filter((c) => c.score >= ATTEMPT_SIMILARITY || (dedicated && (type === 'CNAME' || !isOtherPurpose(c.found, expected))))
     .sort((a, b) => b.score - a.score)
-  const best = ranked[0]!
-  return { expected, found: best.found, comparison: best.comparison }
+  const best = ranked[0]
+  return best ? { expected, found: best.found, comparison: best.comparison } : null
+}
+
+/**
+ * How similar a value must be (`similarity`, 0..1) to be taken for a botched copy of the expected one at a shared
+ * name. Two unrelated tokens of the same length and alphabet score 0.1–0.35 (hex, base36; measured over random
+ * pairs), while a copy with a few wrong characters scores above 0.9 and one cut in half or with a 31-character
+ * prefix added 0.5–0.7: one half tells the two apart with a margin on both sides.
+ */
+const ATTEMPT_SIMILARITY = 0.5
+
+/** 2 for near-equal forms and prefixed/unprefixed copies, else the similarity; a value of another purpose is 0. */
+function attemptScore(expected: string, found: string, comparison: ValueComparison, type: VerificationRecordType): number {
+  if (comparison.kind !== 'different') return 2
+  if (type === 'TXT' && isPrefixVariant(expected, found)) return 2
+  if (type === 'TXT' && isOtherPurpose(found, expected)) return 0
+  return similarity(expected, found)
+}
+
+/** `ca-verification=TOKEN` for `TOKEN`, or the other way round: the CA's prefix added or left out. */
+function isPrefixVariant(expected: string, found: string): boolean {
+  const [shorter, longer] = expected.length < found.length ? [expected, found] : [found, expected]
+  return shorter.length >= 8 && longer.endsWith(shorter) && /[=:_.-]$/.test(longer.slice(0, -shorter.length))
 }

@@ -1,7 +1,7 @@
 import { createFinding, type Finding } from '../../../shared/findings'
 import { compareCnameTarget } from '../compare-values'
 import { relativeHost } from '../../../shared/placement'
-import { aboutRecords, expectedRecordSets, readRecordSet } from './record-match'
+import { aboutRecords, expectedRecordSets, isExpectedValue, readRecordSet, type RecordSetReading } from './record-match'
 import { authoritativeEvidence, type Rule } from './rule'
 
 /**
@@ -62,9 +62,19 @@ export const recordPlacementRule: Rule = {
           )
         )
       }
-      // Other values at the name are read by the value rule (an attempt, or left from before).
-      if (found.length === 0) push(createFinding('record.missing', { name: set.name, type: set.type, values: set.values }, evidence))
+      // Other values at the name are read by the value rule (an attempt, or left from before). Values for other
+      // purposes (SPF beside a token at the apex) are not the record: it is missing, and they stay.
+      if (isMissing(reading)) push(createFinding('record.missing', { name: set.name, type: set.type, values: set.values }, evidence))
     }
     return findings
   }
+}
+
+/**
+ * Nothing at the name stands for the expected values: none of them is there, no found value is an attempt at one,
+ * and (with the value at a near-miss name) nothing there is left from before for the value rule to report instead.
+ */
+function isMissing(reading: RecordSetReading): boolean {
+  if (reading.attempts.length > 0 || reading.found.some((v) => isExpectedValue(v, reading.set))) return false
+  return reading.nearMiss === null || reading.stale.length === 0
 }

@@ -1,11 +1,15 @@
 import { describe, it } from 'vitest'
 import { recordPlacementRule } from '../../../../src/main/diagnosis/rules/record-placement'
-import { auth, checkRuleCase, input, NAME, nearMiss, NS2, observations, TOKEN, type RuleCase } from '../../../support/diagnosis-fixtures'
+import { auth, checkRuleCase, DOMAIN, input, NAME, nearMiss, NS2, observations, TOKEN, type RuleCase } from '../../../support/diagnosis-fixtures'
 
 const both = (o: Parameters<typeof auth>[0]) => [auth(o), auth({ ...o, ...NS2 })]
 const ALL = ['record.missing', 'record.wrong_name', 'record.wrong_type', 'record.cname_conflict'] as const
 const others = (...keep: (typeof ALL)[number][]) => ALL.filter((id) => !keep.includes(id))
 const nothing = { values: [] as string[] }
+const SPF = 'v=spf1 include:_spf.mail.example.net -all'
+const GOOGLE = 'google-site-verification=abcdef123'
+const atApex = (values: string[]) =>
+  observations({ input: input({ host: '@' }), authoritative: [auth({ name: DOMAIN, values }), auth({ name: DOMAIN, values, ...NS2 })] })
 
 const cases: RuleCase[] = [
   {
@@ -25,6 +29,30 @@ const cases: RuleCase[] = [
   {
     name: 'a record of the type is there (right or wrong): the value rule speaks',
     obs: observations({ authoritative: both({ values: ['other'] }) }),
+    forbid: ALL
+  },
+  {
+    name: 'apex with SPF and another service\'s verification only: the record is missing (they are not it)',
+    obs: atApex([SPF, GOOGLE]),
+    expect: ['record.missing'],
+    forbid: others('record.missing'),
+    params: { 'record.missing': { name: DOMAIN, type: 'TXT', values: [TOKEN] } },
+    verdict: 'action_needed'
+  },
+  {
+    name: 'apex with an old token of the same shape only: missing (the value rule adds that the old one is there)',
+    obs: atApex([SPF, '20230114000000z9k2c0rj4xq1n8w7p5s6t3v2b1m0l9h8g7f6e5d4c3b2a1xy']),
+    expect: ['record.missing'],
+    forbid: others('record.missing')
+  },
+  {
+    name: 'apex with the token beside SPF: nothing for this rule',
+    obs: atApex([SPF, TOKEN]),
+    forbid: ALL
+  },
+  {
+    name: 'apex with a botched copy beside SPF: the value rule speaks',
+    obs: atApex([SPF, `${TOKEN.slice(0, 20)}Z${TOKEN.slice(21)}`]),
     forbid: ALL
   },
   {

@@ -15,6 +15,15 @@ const ALL = [
 ] as const
 const others = (...keep: (typeof ALL)[number][]) => ALL.filter((id) => !keep.includes(id))
 
+// The apex (host `@`) is a shared name: its TXT record set holds values for e-mail and other services too.
+const APEX = input({ host: '@' })
+const atApex = (values: string[]) => observations({ input: APEX, authoritative: [auth({ name: DOMAIN, values }), auth({ name: DOMAIN, values, ...NS2 })] })
+const SPF = 'v=spf1 include:_spf.mail.example.net -all'
+const GOOGLE = 'google-site-verification=abcdef123'
+const MS = 'MS=ms12345678'
+/** A token from a previous order: same shape as TOKEN (date, then random base36), nothing in common. */
+const OLD_SAME_SHAPE = '20230114000000z9k2c0rj4xq1n8w7p5s6t3v2b1m0l9h8g7f6e5d4c3b2a1xy'
+
 const cases: RuleCase[] = [
   {
     name: 'the token on every server',
@@ -175,6 +184,84 @@ const cases: RuleCase[] = [
     }),
     expect: ['record.ok'],
     forbid: others('record.ok')
+  },
+  {
+    name: 'apex: the token beside SPF and another service\'s verification is in place; they are not old values',
+    obs: atApex([SPF, GOOGLE, TOKEN, MS]),
+    expect: ['record.ok'],
+    forbid: others('record.ok'),
+    params: { 'record.ok': { name: DOMAIN } },
+    verdict: 'verified'
+  },
+  {
+    name: 'apex: only SPF and another verification, the token absent: not an attempt, not old (placement says missing)',
+    obs: atApex([SPF, GOOGLE]),
+    forbid: ALL
+  },
+  {
+    name: 'apex: a previous token of the same shape beside the new one is old; SPF is not',
+    obs: atApex([SPF, OLD_SAME_SHAPE, TOKEN]),
+    expect: ['record.ok', 'record.stale_value'],
+    forbid: others('record.ok', 'record.stale_value'),
+    params: { 'record.stale_value': { name: DOMAIN, stale: [OLD_SAME_SHAPE] } },
+    verdict: 'action_needed'
+  },
+  {
+    name: 'apex: a previous token of the same shape with the new one absent is old, not an attempt at it',
+    obs: atApex([SPF, OLD_SAME_SHAPE]),
+    expect: ['record.stale_value'],
+    forbid: others('record.stale_value'),
+    params: { 'record.stale_value': { stale: [OLD_SAME_SHAPE] } }
+  },
+  {
+    name: 'apex: a botched copy of the token beside SPF is the attempt',
+    obs: atApex([SPF, `${TOKEN.slice(0, 20)}Z${TOKEN.slice(21)}`]),
+    expect: ['record.value_mismatch'],
+    forbid: others('record.value_mismatch'),
+    params: { 'record.value_mismatch': { name: DOMAIN, expected: TOKEN, found: `${TOKEN.slice(0, 20)}Z${TOKEN.slice(21)}` } }
+  },
+  {
+    name: 'apex: the token in quotes beside SPF is the attempt (quoted)',
+    obs: atApex([SPF, `"${TOKEN}"`]),
+    expect: ['record.value_quoted'],
+    forbid: others('record.value_quoted')
+  },
+  {
+    name: 'apex: the token stored with the CA\'s prefix the order did not show is the attempt',
+    obs: atApex([SPF, `globalsign-domain-verification=${TOKEN}`]),
+    expect: ['record.value_mismatch'],
+    forbid: others('record.value_mismatch'),
+    params: { 'record.value_mismatch': { found: `globalsign-domain-verification=${TOKEN}` } }
+  },
+  {
+    name: 'apex: a short unrelated value (a site\'s own note) is neither attempt nor old',
+    obs: atApex(['hello world', TOKEN]),
+    expect: ['record.ok'],
+    forbid: others('record.ok'),
+    verdict: 'verified'
+  },
+  {
+    name: 'apex, prefixed tokens: the previous one with the same prefix is old; another service\'s is not',
+    obs: observations({
+      input: input({ host: '@', value: `globalsign-domain-verification=${TOKEN}` }),
+      authoritative: both({ name: DOMAIN, values: [`globalsign-domain-verification=${OLD_SAME_SHAPE}`, GOOGLE, `globalsign-domain-verification=${TOKEN}`] })
+    }),
+    expect: ['record.ok', 'record.stale_value'],
+    forbid: others('record.ok', 'record.stale_value'),
+    params: { 'record.stale_value': { stale: [`globalsign-domain-verification=${OLD_SAME_SHAPE}`] } }
+  },
+  {
+    name: 'dedicated name: an SPF record put there by mistake is not an old token, anything else is',
+    obs: observations({ authoritative: both({ values: [SPF, 'zzz', TOKEN] }) }),
+    expect: ['record.ok', 'record.stale_value'],
+    params: { 'record.stale_value': { stale: ['zzz'] } }
+  },
+  {
+    name: 'dedicated name, the token absent: another service\'s verification there is not the attempt, the other value is',
+    obs: observations({ authoritative: both({ values: [GOOGLE, 'something-else'] }) }),
+    expect: ['record.value_mismatch'],
+    forbid: others('record.value_mismatch'),
+    params: { 'record.value_mismatch': { found: 'something-else' } }
   },
   {
     name: 'nothing of the type at the name: left to the placement rule',
