@@ -117,7 +117,8 @@ export const SEVERITIES = ['error', 'warning', 'info', 'ok'] as const satisfies 
 export const FINDING_SEVERITY: Record<FindingId, Severity> = {
   // the expected record is at the name on every reachable authoritative server
   'record.ok': 'ok',
-  // authoritative servers have no such record (NXDOMAIN or no data)
+  // authoritative servers have no such record (NXDOMAIN or no data); records of the type there for other purposes
+  // (SPF, another service's verification at the apex) or answered from a wildcard are not such a record
   'record.missing': 'error',
   // a record is there but its value differs (byte-level diff in evidence)
   'record.value_mismatch': 'error',
