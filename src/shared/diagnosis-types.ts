@@ -96,6 +96,11 @@ export interface AuthoritativeObservation {
   cname: string | null
   /** When CNAME is expected: TXT values found at the name instead (a record of the wrong type). */
   otherValues: string[]
+  /**
+   * True when the answer was synthesised from a wildcard (RFC 4592): a random sibling name got the same record set
+   * from the same server, so nothing was created at the name itself. Only checked when the expected value is absent.
+   */
+  wildcard?: boolean
   ttl: number | null
   soaSerial: number | null
   /** SOA MINIMUM / negative TTL, capped by the SOA's own TTL (RFC 2308). */

@@ -31,6 +31,7 @@ import { compareTxtValue } from './compare-values'
 import { observeDnssec } from './observe-dnssec'
 import { recordValue, tries, type Observations, type ObserveDeps } from './observations'
 import { nearMissNames } from './near-miss'
+import { markWildcardAnswer } from './observe-wildcard'
 import { placeRecord } from '../../shared/placement'
 import { recordSetsOf, type RecordSet } from './record-sets'
 import { hasExpectedValues, type ExpectedRecordSet } from './rules/record-match'
@@ -69,13 +70,17 @@ export async function gatherObservations(input: NormalizedInput, deps: ObserveDe
   for (const set of sets) {
     const zone = zoneByName.get(set.name)!
     if (!zone.found) continue
-    const answers = zone.servers.flatMap((server) =>
-      server.addresses.map((address) =>
-        progress.track(observeAuthoritative(set, zone.apex, server.name, address, input, deps)).then((o) => followCnameToValue(o, set, deps))
-      )
-    )
-    authoritativeJobs.push(...answers)
     const expected: ExpectedRecordSet = { ...set, zone: zone.apex }
+    const answers = zone.servers.flatMap((server) =>
+      server.addresses.map((address) => {
+        const observed = observeAuthoritative(set, zone.apex, server.name, address, input, deps).then((o) => followCnameToValue(o, set, deps))
+        // Whether a wrong answer came from a wildcard does not change what it lacks: near misses need not wait for it.
+        authoritativeJobs.push(
+          progress.track(observed.then((o) => markWildcardAnswer(o, address, !hasExpectedValues(o, expected), input.timeoutMs, deps)))
+        )
+        return observed
+      })
+    )
     const probe = someAnswerLacks(expected, answers).then((lacking) => (lacking ? observeNearMisses(set, zone.apex, baseOf(set.name), deps) : []))
     nearMissJobs.push(progress.track(probe))
   }

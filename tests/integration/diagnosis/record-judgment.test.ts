@@ -1,11 +1,12 @@
 // The record-value judgment against real NSD + Unbound on 127.103.0.0/16, for what a reviewer's lab scenarios
-// showed it got wrong: a value typed with the quotes the CA's guide asks for, and TXT records of other purposes
-// sharing the name (the apex). Each zone is one user's situation; the engine knows nothing about them.
+// showed it got wrong: a value typed with the quotes the CA's guide asks for, TXT records of other purposes
+// sharing the name (the apex), and answers a wildcard synthesises for a name where nothing was created. Each zone
+// is one user's situation; the engine knows nothing about them.
 
-import { afterAll, beforeAll, it } from 'vitest'
+import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { DiagnoseInput } from '../../../src/shared/diagnosis-types'
 import { expectReport, TOKEN, diagnoseInLab } from '../../support/diagnosis-fixtures'
-import { buildHierarchy, describeLab, labAddress, startLab, txtRecord, zoneBody, type Lab, type ZoneSpec } from '../../support/lab'
+import { aRecord, buildHierarchy, cnameRecord, describeLab, labAddress, startLab, txtRecord, zoneBody, type Lab, type ZoneSpec } from '../../support/lab'
 
 const NET = 103 // this file's lab net (see tests/support/lab/addresses.ts)
 const NS = labAddress(NET, 2, 1)
@@ -25,7 +26,13 @@ const zones: ZoneSpec[] = [
   zone('apex.test', zoneBody(txtRecord('@', SPF), txtRecord('@', GOOGLE), txtRecord('@', TOKEN))),
   zone('apexnotoken.test', zoneBody(txtRecord('@', SPF), txtRecord('@', GOOGLE))),
   zone('apexold.test', zoneBody(txtRecord('@', SPF), txtRecord('@', OLD_SAME_SHAPE), txtRecord('@', TOKEN))),
-  zone('apextypo.test', zoneBody(txtRecord('@', SPF), txtRecord('@', `${TOKEN.slice(0, 20)}Z${TOKEN.slice(21)}`)))
+  zone('apextypo.test', zoneBody(txtRecord('@', SPF), txtRecord('@', `${TOKEN.slice(0, 20)}Z${TOKEN.slice(21)}`))),
+  // Wildcards and no record at _dnsauth: the servers answer for it from `*` (RFC 4592).
+  zone('wcname.test', cnameRecord('*', 'lb.hosting.test.')),
+  zone('hosting.test', aRecord('lb', '127.0.0.10')),
+  zone('wctxt.test', txtRecord('*', 'v=spf1 -all')),
+  // A wildcard beside the exact record: the exact one is what the CA gets.
+  zone('wcexact.test', zoneBody(txtRecord('*', 'v=spf1 -all'), txtRecord('_dnsauth', TOKEN), txtRecord('_wrong', `${TOKEN.slice(0, 20)}Z${TOKEN.slice(21)}`)))
 ]
 
 await describeLab('diagnosis against NSD + Unbound: quoted input and values that share a name', NET, () => {
@@ -99,6 +106,47 @@ await describeLab('diagnosis against NSD + Unbound: quoted input and values that
       expect: ['record.value_mismatch'],
       forbid: ['record.ok', 'record.stale_value', 'record.missing'],
       params: { 'record.value_mismatch': { name: 'apextypo.test', found: `${TOKEN.slice(0, 20)}Z${TOKEN.slice(21)}` } },
+      verdict: 'action_needed'
+    })
+  })
+
+  it('wildcard CNAME, nothing at _dnsauth → record.missing, not "delete the CNAME at _dnsauth"', async () => {
+    const report = await diagnose(['wcname.test'])
+    expectReport(report, {
+      expect: ['record.missing'],
+      forbid: ['record.cname_conflict', 'record.value_mismatch', 'record.wrong_type', 'record.ok', 'record.ttl_long'],
+      params: { 'record.missing': { name: '_dnsauth.wcname.test', type: 'TXT', values: [TOKEN] } },
+      verdict: 'action_needed'
+    })
+    expect(report.authoritative.every((o) => o.wildcard === true)).toBe(true)
+  })
+
+  it('wildcard TXT (SPF), nothing at _dnsauth → record.missing, not "edit the record"', async () => {
+    const report = await diagnose(['wctxt.test'])
+    expectReport(report, {
+      expect: ['record.missing'],
+      forbid: ['record.value_mismatch', 'record.stale_value', 'record.ok'],
+      verdict: 'action_needed'
+    })
+    const missing = report.findings.find((f) => f.id === 'record.missing')!
+    expect(missing.evidence.map((e) => e.note).join('\n')).toMatch(/wildcard/)
+  })
+
+  it('CNAME asked for, wildcard CNAME elsewhere → record.missing, not a wrong target', async () => {
+    expectReport(await diagnose(['wcname.test'], { host: '_acme', type: 'CNAME', value: 'tok.dcv.ca.test' }), {
+      expect: ['record.missing'],
+      forbid: ['record.value_mismatch', 'record.ok'],
+      verdict: 'action_needed'
+    })
+  })
+
+  it('a wildcard beside the exact record: the exact record is judged (in place → verified; wrong → mismatch)', async () => {
+    const ok = await diagnose(['wcexact.test'])
+    expectReport(ok, { expect: ['record.ok'], forbid: ['record.missing', 'record.stale_value'], verdict: 'verified' })
+    expect(ok.authoritative.some((o) => o.wildcard)).toBe(false)
+    expectReport(await diagnose(['wcexact.test'], { host: '_wrong' }), {
+      expect: ['record.value_mismatch'],
+      forbid: ['record.missing', 'record.ok'],
       verdict: 'action_needed'
     })
   })

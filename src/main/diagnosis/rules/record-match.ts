@@ -25,7 +25,7 @@ export interface RecordSetReading {
   set: ExpectedRecordSet
   /** Servers that gave a usable authoritative answer. */
   servers: AuthoritativeObservation[]
-  /** Every value of the expected type found at the name, on any server, in order of first sight. */
+  /** Every value of the expected type found at the name, on any server, in order of first sight (not wildcard answers). */
   found: string[]
   /** Expected values that no server has. */
   absent: string[]
@@ -71,7 +71,8 @@ export function hasExpectedValues(o: AuthoritativeObservation, set: ExpectedReco
 
 export function readRecordSet(obs: Observations, set: ExpectedRecordSet): RecordSetReading {
   const servers = reachable(ofSet(obs.authoritative, set))
-  const found = [...new Set(servers.flatMap((o) => o.values))]
+  // An answer synthesised from a wildcard is no record at the name: what it holds is neither an attempt nor old.
+  const found = [...new Set(servers.flatMap((o) => (o.wildcard ? [] : o.values)))]
   const absent = set.values.filter((e) => !found.some((v) => valueMatches(v, e, set.type)))
   const inPlace = servers.length > 0 && servers.every((o) => hasExpectedValues(o, set))
   const nearMiss =

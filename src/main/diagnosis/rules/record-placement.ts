@@ -21,8 +21,9 @@ export const recordPlacementRule: Rule = {
       const evidence = servers.map((o) => authoritativeEvidence(o, set.type))
       const push = (f: Finding): void => void findings.push(aboutRecords(f, set.records))
       const expected = set.values[0]!
+      // A wildcard's CNAME or TXT answered for the name (RFC 4592): nothing is there; the exact record wins once added.
       if (found.length === 0) {
-        const cname = servers.find((o) => o.cname !== null)?.cname ?? null
+        const cname = servers.find((o) => o.cname !== null && !o.wildcard)?.cname ?? null
         if (set.type === 'TXT' && cname !== null) {
           const sameAsValue = compareCnameTarget(expected, cname).kind === 'equal'
           push(

@@ -9,7 +9,7 @@ export const recordTtlRule: Rule = {
   check(obs) {
     const findings: Finding[] = []
     for (const set of expectedRecordSets(obs)) {
-      const servers = reachable(ofSet(obs.authoritative, set)).filter((o) => o.ttl !== null && o.values.length + (o.cname ? 1 : 0) > 0)
+      const servers = reachable(ofSet(obs.authoritative, set)).filter((o) => o.ttl !== null && !o.wildcard && o.values.length + (o.cname ? 1 : 0) > 0)
       const longest = Math.max(0, ...servers.map((o) => o.ttl!))
       if (longest > RECOMMENDED_TTL) {
         findings.push(

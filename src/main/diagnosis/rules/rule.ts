@@ -29,9 +29,11 @@ export function authoritativeEvidence(o: AuthoritativeObservation, type: string)
     records: o.cname ? [`CNAME ${o.cname}`, ...o.values] : o.values,
     ...(o.ttl !== null ? { ttl: o.ttl } : {}),
     elapsedMs: o.elapsedMs,
-    ...(o.error ? { note: o.error } : {})
+    ...(o.error ? { note: o.error } : o.wildcard ? { note: WILDCARD_NOTE } : {})
   }
 }
+
+const WILDCARD_NOTE = 'answer synthesised from a wildcard (RFC 4592): a random name beside it gets the same answer; no record exists at this name'
 
 export function resolverEvidence(o: ResolverObservation, type: string): Evidence {
   return {
