@@ -46,6 +46,18 @@ const cases: RuleCase[] = [
     forbid: others('record.missing')
   },
   {
+    name: 'a wildcard CNAME answered for the name: nothing is there, so missing (not a CNAME in the way)',
+    obs: observations({ authoritative: both({ ...nothing, cname: 'lb.hosting.example', wildcard: true }) }),
+    expect: ['record.missing'],
+    forbid: others('record.missing')
+  },
+  {
+    name: 'a wildcard TXT answered for the name: missing',
+    obs: observations({ authoritative: both({ values: ['v=spf1 -all', 'site-note'], wildcard: true }) }),
+    expect: ['record.missing'],
+    forbid: others('record.missing')
+  },
+  {
     name: 'apex with the token beside SPF: nothing for this rule',
     obs: atApex([SPF, TOKEN]),
     forbid: ALL

@@ -30,6 +30,11 @@ const cases: RuleCase[] = [
     params: { 'record.ttl_long': { ttl: 7200 } }
   },
   {
+    name: 'a wildcard\'s answer: the record to add is new, its TTL is whatever the user sets',
+    obs: observations({ authoritative: [auth({ values: ['v=spf1 -all'], ttl: 86400, wildcard: true })] }),
+    forbid: ['record.ttl_long']
+  },
+  {
     name: 'no record: no TTL to judge',
     obs: observations({ authoritative: [auth({ values: [], status: 'nxdomain', ttl: 3600 })] }),
     forbid: ['record.ttl_long']

@@ -264,6 +264,11 @@ const cases: RuleCase[] = [
     params: { 'record.value_mismatch': { found: 'something-else' } }
   },
   {
+    name: 'a wildcard\'s answer at the name is no record there: neither an attempt nor an old value',
+    obs: observations({ authoritative: both({ values: ['some-other-token-0000'], wildcard: true }) }),
+    forbid: ALL
+  },
+  {
     name: 'nothing of the type at the name: left to the placement rule',
     obs: observations({ authoritative: both({ values: [], status: 'nxdomain' }) }),
     forbid: ALL
