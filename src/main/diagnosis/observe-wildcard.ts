@@ -22,13 +22,15 @@ export async function markWildcardAnswer(
   timeoutMs: number,
   deps: Pick<ObserveDeps, 'query' | 'signal'>
 ): Promise<AuthoritativeObservation> {
-  if (!lacksExpected || o.status !== 'ok' || (o.values.length === 0 && o.cname === null)) return o
+  // A synthesised CNAME whose target the same server knows not to exist comes back as NXDOMAIN (RFC 6604).
+  const answered = o.status === 'ok' || (o.status === 'nxdomain' && o.cname !== null)
+  if (!lacksExpected || !answered || (o.values.length === 0 && o.cname === null)) return o
   const parent = parentName(o.name)
   // The apex itself is never synthesised; a name above the zone is not the server's to answer.
   if (parent === null || sameName(o.name, o.zone) || o.name.split('.')[0] === '*') return o
   const sibling = `_dnsverify-probe-${randomBytes(6).toString('hex')}.${parent}`
   const probe = await deps.query({ name: sibling, type: o.type }, address, { recursionDesired: false, ...tries(timeoutMs), signal: deps.signal })
-  if (!probe.ok || probe.response.rcode !== 'NOERROR' || !probe.response.flags.aa) return o
+  if (!probe.ok || probe.response.rcode !== o.rcode || !probe.response.flags.aa) return o
   const answers = probe.response.answers.filter((rec) => sameName(rec.name, sibling))
   const cname = answers.find((rec) => rec.type === 'CNAME')
   const siblingCname = cname && cname.data.kind === 'name' ? recordValue(cname) : null

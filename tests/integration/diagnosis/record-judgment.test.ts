@@ -29,6 +29,8 @@ const zones: ZoneSpec[] = [
   zone('apextypo.test', zoneBody(txtRecord('@', SPF), txtRecord('@', `${TOKEN.slice(0, 20)}Z${TOKEN.slice(21)}`))),
   // Wildcards and no record at _dnsauth: the servers answer for it from `*` (RFC 4592).
   zone('wcname.test', cnameRecord('*', 'lb.hosting.test.')),
+  // The wildcard's target does not exist, on the same server: the answer is the CNAME with NXDOMAIN (RFC 6604).
+  zone('wcdangling.test', cnameRecord('*', 'gone.hosting.test.')),
   zone('hosting.test', aRecord('lb', '127.0.0.10')),
   zone('wctxt.test', txtRecord('*', 'v=spf1 -all')),
   // A wildcard beside the exact record: the exact one is what the CA gets.
@@ -119,6 +121,16 @@ await describeLab('diagnosis against NSD + Unbound: quoted input and values that
       verdict: 'action_needed'
     })
     expect(report.authoritative.every((o) => o.wildcard === true)).toBe(true)
+  })
+
+  it('wildcard CNAME to a name that does not exist (NXDOMAIN with the CNAME) → record.missing', async () => {
+    const report = await diagnose(['wcdangling.test'])
+    expectReport(report, {
+      expect: ['record.missing'],
+      forbid: ['record.cname_conflict', 'record.ok'],
+      verdict: 'action_needed'
+    })
+    expect(report.authoritative.map((o) => [o.status, o.wildcard])).toEqual([['nxdomain', true]])
   })
 
   it('wildcard TXT (SPF), nothing at _dnsauth → record.missing, not "edit the record"', async () => {

@@ -30,6 +30,14 @@ describe('markWildcardAnswer', () => {
     expect(o.wildcard).toBeUndefined()
   })
 
+  it('marks a synthesised CNAME whose target does not exist (NXDOMAIN with the CNAME, for the sibling too)', async () => {
+    const cname = (name: string): DnsRecord[] => [{ name, type: 'CNAME', class: 'IN', ttl: 300, data: { kind: 'name', target: 'gone.example.' }, text: 'gone.example.' } as DnsRecord]
+    const o = await markWildcardAnswer(auth({ type: 'TXT', values: [], status: 'nxdomain', cname: 'gone.example' }), ADDRESS, true, 500, {
+      query: fakeQuery(cname, 'NXDOMAIN')
+    })
+    expect(o.wildcard).toBe(true)
+  })
+
   it('leaves an answer alone when the sibling does not exist', async () => {
     const o = await markWildcardAnswer(wrong(), ADDRESS, true, 500, { query: fakeQuery(() => [], 'NXDOMAIN') })
     expect(o.wildcard).toBeUndefined()
