@@ -125,6 +125,7 @@ const reportSchemaShape = {
       records: reportList(dnsRecordSchema),
       cname: nullableText,
       otherValues: reportList(reportText),
+      wildcard: z.boolean().optional(),
       ttl: nullableNumber,
       soaSerial: nullableNumber,
       negativeTtl: nullableNumber,
