@@ -40,16 +40,16 @@ export const caaRule: Rule = {
         continue
       }
       const params = { domain, domains: [domain], foundAt, ca: ca.id, caName: ca.names.en }
+      // The CA may well be on the list: a critical record it does not understand is what stops it, and removing that
+      // record is the fix. Each cause is its own finding, so a list without the CA beside it is named too.
       if (criticalUnknown.length > 0) {
-        // The CA may be on the list: the critical record is what stops it, and removing it is the fix.
         const record = criticalUnknown.map((r) => `${foundAt}. CAA ${presentation(r)}`).join(', ')
         perDomain.push(createFinding('caa.blocks_ca', { ...params, record, tag: 'critical' }, evidence))
-        continue
       }
       // No issue/issuewild property at all: CAA exists (iodef only, say) but restricts nobody.
-      const allowed = relevant.length === 0 || relevant.some((r) => caAllowedBy(ca.id, r.value))
-      if (allowed) perDomain.push(createFinding('caa.allows_ca', params, evidence))
-      else perDomain.push(createFinding('caa.blocks_ca', { ...params, record: caaRecordToAdd(foundAt, ca.id, tag), tag }, evidence))
+      const listed = relevant.length === 0 || relevant.some((r) => caAllowedBy(ca.id, r.value))
+      if (!listed) perDomain.push(createFinding('caa.blocks_ca', { ...params, record: caaRecordToAdd(foundAt, ca.id, tag), tag }, evidence))
+      else if (criticalUnknown.length === 0) perDomain.push(createFinding('caa.allows_ca', params, evidence))
     }
     // www.example.com and *.example.com under one CAA set are one cause: one finding listing both.
     return groupBy(perDomain, (f) => `${f.id}|${String(f.params['foundAt'])}|${String(f.params['tag'] ?? '')}|${String(f.params['allowed'] ?? '')}`).map(
