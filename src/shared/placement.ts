@@ -41,21 +41,40 @@ function parentRule(wildcard: boolean, name: string): string {
  * (`_dnsauth.example.com.` for `shop.example.com`: absolute, as in a zone file); otherwise it is
  * relative to the base domain (`_dnsauth`). A relative host that ends in the subdomain's own labels
  * (`_dnsauth.shop` for `shop.example.com`) was written relative to the parent domain, as consoles want it:
- * it names `_dnsauth.shop.example.com`, never `_dnsauth.shop.shop.example.com`.
+ * it names `_dnsauth.shop.example.com`, never `_dnsauth.shop.shop.example.com`. A host that ends in a parent domain
+ * (`_dnsauth.example.com` for `shop.example.com`) is full, and a name with the domain twice is read with it once.
  */
 export function recordNameFor(host: string, baseDomain: string): string {
   const trimmed = host.trim()
   if (trimmed === '' || trimmed === '@') return baseDomain
   const name = normalizeName(trimmed)
-  if (isSubdomainOf(name, baseDomain)) return name
+  if (isSubdomainOf(name, baseDomain)) return withoutDoubledBase(name, baseDomain)
   if (trimmed.endsWith('.') && name.includes('.')) return name
   const hostLabels = stripDot(name).split('.')
   const baseLabels = stripDot(baseDomain).split('.')
+  // A host under a parent domain of two labels or more (`_dnsauth.example.com` for `shop.example.com`) names that
+  // parent's record, trailing dot or not: CAs may verify a subdomain at its parent, and read as relative it would
+  // be `_dnsauth.example.com.shop.example.com`, which no CA asks for.
+  for (let k = 2; k < baseLabels.length; k++) {
+    if (isSubdomainOf(name, baseLabels.slice(-k).join('.')) && hostLabels.length > k) return name
+  }
   // The longest overlap first; the host keeps a label of its own and the parent keeps two.
   for (let k = Math.min(hostLabels.length - 1, baseLabels.length - 2); k >= 1; k--) {
     if (hostLabels.slice(-k).join('.') === baseLabels.slice(0, k).join('.')) return normalizeName(`${stripDot(name)}.${baseLabels.slice(k).join('.')}`)
   }
   return normalizeName(`${stripDot(trimmed)}.${baseDomain}`)
+}
+
+/**
+ * `_dnsauth.example.com.example.com` → `_dnsauth.example.com`: a name with the domain twice is the mark of a console
+ * that appended the domain to a full name, never a name a CA asks for. Checking it as typed would find a record the
+ * CA will not (the wrong_name finding's `zone_doubled` case), so it is read as meant.
+ */
+function withoutDoubledBase(name: string, baseDomain: string): string {
+  const base = stripDot(baseDomain)
+  let n = stripDot(name)
+  while (n.endsWith(`.${base}.${base}`)) n = n.slice(0, n.length - base.length - 1)
+  return normalizeName(n)
 }
 
 /** What to type in a console host field that is relative to the zone (`@` for the apex). */

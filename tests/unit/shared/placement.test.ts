@@ -40,7 +40,20 @@ describe('recordNameFor', () => {
     ['@', 'example.com', 'example.com'],
     ['', 'example.com', 'example.com'],
     // A full name ending in the parent domain, with its trailing dot, is absolute: the CA named the whole name.
-    ['_dnsauth.example.com.', 'shop.example.com', '_dnsauth.example.com']
+    ['_dnsauth.example.com.', 'shop.example.com', '_dnsauth.example.com'],
+    // Without the dot too: read as relative it would be _dnsauth.example.com.shop.example.com, which no CA asks for.
+    ['_dnsauth.example.com', 'shop.example.com', '_dnsauth.example.com'],
+    ['_dnsauth.example.com', 'a.shop.example.com', '_dnsauth.example.com'],
+    ['_dnsauth.shop.example.com', 'a.shop.example.com', '_dnsauth.shop.example.com'],
+    // The parent must have two labels: `_dnsauth.com` is not a record of com for shop.example.com.
+    ['_dnsauth.com', 'shop.example.com', '_dnsauth.com.shop.example.com'],
+    // The domain twice (a console appended it to a full name) is read with it once.
+    ['_dnsauth.example.com.example.com', 'example.com', '_dnsauth.example.com'],
+    ['_dnsauth.example.com.example.com.', 'example.com', '_dnsauth.example.com'],
+    ['_dnsauth.shop.example.com.shop.example.com', 'shop.example.com', '_dnsauth.shop.example.com'],
+    // Labels that repeat without being the whole domain twice stay as they are.
+    ['_dnsauth.com.example.com', 'example.com', '_dnsauth.com.example.com'],
+    ['example.example.com', 'example.com', 'example.example.com']
   ])('host %j for %s → %s', (host, base, name) => {
     expect(recordNameFor(host, base)).toBe(name)
   })
@@ -187,8 +200,18 @@ function oracleName(certificateDomain: string, host: string): { base: string; na
   const typed = host.trim()
   if (typed === '' || typed === '@') return { base, name: base }
   const name = ascii(typed.replace(/\.$/, ''))
-  if (name === base || name.endsWith(`.${base}`)) return { base, name }
+  if (name === base || name.endsWith(`.${base}`)) {
+    // The base domain twice is read once.
+    let once = name
+    while (once.endsWith(`.${base}.${base}`)) once = once.slice(0, -(base.length + 1))
+    return { base, name: once }
+  }
   if (typed.endsWith('.') && name.includes('.')) return { base, name }
+  // A name under one of the base domain's parents of two labels or more names that parent's record.
+  const baseParts = base.split('.')
+  for (let k = 2; k < baseParts.length; k++) {
+    if (name.endsWith(`.${baseParts.slice(-k).join('.')}`)) return { base, name }
+  }
   // `_dnsauth.shop` for shop.example.com was written relative to the parent: `_dnsauth.shop.example.com`.
   const k = longestOverlap(name.split('.'), base.split('.'))
   if (k > 0) return { base, name: `${name}.${base.split('.').slice(k).join('.')}` }
