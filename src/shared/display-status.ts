@@ -4,6 +4,7 @@
  * domain reads "different_view". The words for each are under `ui.status.server.*` / `ui.status.resolver.*`.
  */
 import type { ResolverObservation, VerificationRecordType } from './diagnosis-types'
+import type { Finding } from './findings'
 
 /** Whether a value DNS returned is the one the CA expects: TXT exactly, CNAME targets case-insensitively without the final dot. */
 export function matchesExpected(found: string, expected: string, type: 'TXT' | 'CNAME'): boolean {
@@ -38,4 +39,17 @@ export function expectedAt(
 ): { type: VerificationRecordType; values: string[] } {
   const type = row.type ?? records.find((r) => r.name === row.name)?.type ?? 'TXT'
   return { type, values: [...new Set(records.filter((r) => r.name === row.name && r.type === type).map((r) => r.value))] }
+}
+
+/**
+ * The zone whose servers all failed to answer for this record (`delegation.no_server_answers` about it), or null:
+ * a record without a zone then reads "its DNS servers do not answer", not "zone not found" (the parent zone does
+ * delegate it).
+ */
+export function silentZoneOf(
+  report: { findings: readonly Pick<Finding, 'id' | 'params'>[] },
+  record: { findings: readonly number[] }
+): string | null {
+  const finding = record.findings.map((i) => report.findings[i]).find((f) => f?.id === 'delegation.no_server_answers')
+  return finding ? String(finding.params['zone']) : null
 }

@@ -37,12 +37,17 @@
  * | delegation.unreachable           | warning  | server, address (the first), servers:string[] (every `host (address)`  |
  * |                                  |          |   with this reason), reason: timeout|refused|lame|servfail|network|    |
  * |                                  |          |   malformed, ignored:number (replies dropped as malformed/mismatched)  |
+ * | delegation.no_server_answers     | error    | zone (where the servers were asked), servers:string[] (every           |
+ * |                                  |          |   `host (address)`), reason (the first server's, as for unreachable)   |
  * | delegation.inconsistent          | error    | name, what: answers|serials, details                                   |
  * | delegation.parent_child_mismatch | warning  | zone, parent:string[], child:string[]                                  |
  * | propagation.pending              | info     | resolver (the first), resolvers:string[], name, seconds:number (the    |
  * |                                  |          |   longest remaining TTL, always > 0)                                   |
  * | propagation.negative_cached      | info     | resolver, resolvers:string[], name, seconds:number (the longest        |
  * |                                  |          |   remaining negative TTL, always > 0)                                  |
+ * | propagation.secondary_syncing    | warning  | name, zone, servers:string[] (the `host (address)` still without the   |
+ * |                                  |          |   record), serials:string[] (their SOA serials), serial:number (the    |
+ * |                                  |          |   lowest serial that serves the record)                                |
  * | resolver.unreachable             | warning  | resolver, resolvers:string[], reason: timeout|refused|rejected|network||
  * |                                  |          |   malformed, ignored:number                                            |
  * | resolver.servfail                | warning  | resolver, resolvers:string[], name                                     |
@@ -50,8 +55,12 @@
  * |                                  |          |   e.g. NXDOMAIN), name, zone, apexVisible:boolean                      |
  * | caa.blocks_ca                    | error    | domain (the first), domains:string[], foundAt, ca (catalog id), caName,|
  * |                                  |          |   record (exact CAA record to add, e.g.                                |
- * |                                  |          |   `example.com. CAA 0 issue "digicert.com"`), tag: issue|issuewild     |
+ * |                                  |          |   `example.com. CAA 0 issue "digicert.com"`; for `critical`, the       |
+ * |                                  |          |   critical record(s) to remove), tag: issue|issuewild|critical (the    |
+ * |                                  |          |   list that leaves the CA out, or a critical unknown tag: RFC 8659)    |
  * | caa.allows_ca                    | info     | domain, domains:string[], foundAt, ca, caName                          |
+ * | caa.restricts                    | warning  | domain, domains:string[], foundAt, allowed:string[] (issuer domains    |
+ * |                                  |          |   the relevant list names), anyAllowed:boolean (false: `;` only)       |
  * | dnssec.bogus                     | error    | resolver, resolvers:string[], name, zone, ede (Extended DNS Error text,|
  * |                                  |          |   may be empty), cause: signature_expired|signature_not_yet_valid|     |
  * |                                  |          |   ds_mismatch|missing_signatures|unknown, validFrom, validUntil (the   |
@@ -92,15 +101,18 @@ export const FINDING_IDS = [
   'delegation.wrong_platform',
   'delegation.record_at_other_platform',
   'delegation.unreachable',
+  'delegation.no_server_answers',
   'delegation.inconsistent',
   'delegation.parent_child_mismatch',
   'propagation.pending',
   'propagation.negative_cached',
+  'propagation.secondary_syncing',
   'resolver.unreachable',
   'resolver.servfail',
   'resolver.different_view',
   'caa.blocks_ca',
   'caa.allows_ca',
+  'caa.restricts',
   'dnssec.bogus',
   'check.deadline',
   'internal.check_failed'
@@ -152,6 +164,9 @@ export const FINDING_SEVERITY: Record<FindingId, Severity> = {
   'delegation.record_at_other_platform': 'error',
   // an authoritative server times out, refuses or is lame
   'delegation.unreachable': 'warning',
+  // none of the zone's delegated servers gave a usable answer (all silent, refusing or lame): the CA can only ask
+  // these servers, so verification will fail until they answer
+  'delegation.no_server_answers': 'error',
   // authoritative servers disagree (answers or SOA serials)
   'delegation.inconsistent': 'error',
   // the NS set at the parent differs from the zone's own NS set
@@ -160,6 +175,9 @@ export const FINDING_SEVERITY: Record<FindingId, Severity> = {
   'propagation.pending': 'info',
   // a resolver cached "does not exist"; ETA from the SOA negative TTL
   'propagation.negative_cached': 'info',
+  // some servers have the record, and every one without it serves an older zone (lower SOA serial): a secondary
+  // still copying the change. The CA may ask one of them now, so wait (it counts as still propagating)
+  'propagation.secondary_syncing': 'warning',
   // a chosen resolver did not answer
   'resolver.unreachable': 'warning',
   // a resolver answers SERVFAIL for the name, not explained by DNSSEC
@@ -171,6 +189,8 @@ export const FINDING_SEVERITY: Record<FindingId, Severity> = {
   'caa.blocks_ca': 'error',
   // CAA present and allows the CA
   'caa.allows_ca': 'info',
+  // CAA present and restricting issuance while no CA was chosen: cannot tell whether the user's CA is listed
+  'caa.restricts': 'warning',
   // a validating resolver answers SERVFAIL while the same query with CD=1 answers
   'dnssec.bogus': 'error',
   // the check reached its time limit with servers still unanswered: what follows is what was seen by then
@@ -188,7 +208,7 @@ const UNREACHABLE_REASONS = ['timeout', 'refused', 'lame', 'servfail', 'network'
 const RESOLVER_FAILURE_REASONS = ['timeout', 'refused', 'rejected', 'network', 'malformed'] as const
 const DNSSEC_CAUSES = ['signature_expired', 'signature_not_yet_valid', 'ds_mismatch', 'missing_signatures', 'unknown'] as const
 const INCONSISTENT_WHAT = ['answers', 'serials'] as const
-const CAA_TAGS = ['issue', 'issuewild'] as const
+const CAA_TAGS = ['issue', 'issuewild', 'critical'] as const
 const ZONE_NOT_FOUND_KINDS = ['not_registered', 'not_delegated'] as const
 
 /** The param table above, machine-readable. Every param listed is required. */
@@ -233,10 +253,12 @@ export const FINDING_PARAM_SPEC = {
     reason: UNREACHABLE_REASONS,
     ignored: 'number'
   },
+  'delegation.no_server_answers': { zone: 'string', servers: 'string[]', reason: UNREACHABLE_REASONS },
   'delegation.inconsistent': { name: 'string', what: INCONSISTENT_WHAT, details: 'string' },
   'delegation.parent_child_mismatch': { zone: 'string', parent: 'string[]', child: 'string[]' },
   'propagation.pending': { resolver: 'string', resolvers: 'string[]', name: 'string', seconds: 'number' },
   'propagation.negative_cached': { resolver: 'string', resolvers: 'string[]', name: 'string', seconds: 'number' },
+  'propagation.secondary_syncing': { name: 'string', zone: 'string', servers: 'string[]', serials: 'string[]', serial: 'number' },
   'resolver.unreachable': { resolver: 'string', resolvers: 'string[]', reason: RESOLVER_FAILURE_REASONS, ignored: 'number' },
   'resolver.servfail': { resolver: 'string', resolvers: 'string[]', name: 'string' },
   'resolver.different_view': {
@@ -257,6 +279,7 @@ export const FINDING_PARAM_SPEC = {
     tag: CAA_TAGS
   },
   'caa.allows_ca': { domain: 'string', domains: 'string[]', foundAt: 'string', ca: 'string', caName: 'string' },
+  'caa.restricts': { domain: 'string', domains: 'string[]', foundAt: 'string', allowed: 'string[]', anyAllowed: 'boolean' },
   'dnssec.bogus': {
     resolver: 'string',
     resolvers: 'string[]',
@@ -448,12 +471,14 @@ export function messageParams(params: FindingParams, separator = ', '): Record<s
  * - any `error` → `action_needed`. Errors are the guide's causes that keep verification from working and that the
  *   user must fix: wrong platform, wrong host/type/value, an old record set not deleted ("the record added for the
  *   current certificate will not take effect"), a CAA record that forbids the CA, DNSSEC failures, no domain.
- * - a record name without `record.ok` → `action_needed`: nothing shows that record in place (every server of its
- *   zone unreachable, say), so the CA cannot see it either. With `recordNames` every name must be confirmed;
- *   without, at least one `record.ok` must be there.
- * - a resolver that still serves an old or a cached negative answer → `waiting`: the guide's "it requires a long
- *   period of time for the configuration to take effect … verify after the time is right". Only real waits count:
- *   a positive remaining TTL from a resolver that sees the domain as the authoritative servers serve it.
+ * - a record name without `record.ok` or `propagation.secondary_syncing` → `action_needed`: nothing shows that
+ *   record in place, so the CA cannot see it either. With `recordNames` every name must be confirmed; without, at
+ *   least one must be. Every server of a zone silent is an error of its own (`delegation.no_server_answers`).
+ * - a resolver that still serves an old or a cached negative answer, or a secondary server that has not copied the
+ *   change yet (it serves an older zone: lower SOA serial) → `waiting`: the guide's "it requires a long period of
+ *   time for the configuration to take effect … verify after the time is right". Only real waits count: a positive
+ *   remaining TTL from a resolver that sees the domain as the authoritative servers serve it; a server behind on
+ *   serial, not one that holds other content at the same serial (that is `delegation.inconsistent`, an error).
  * - warnings never block: a resolver that cannot see the domain (`resolver.different_view`, company or private
  *   DNS), one that does not answer, or one slow server beside good ones tell the user something but are not what
  *   the CA asks. The CA asks the domain's own authoritative servers (through its resolvers, outside the user's
@@ -462,12 +487,15 @@ export function messageParams(params: FindingParams, separator = ', '): Record<s
  */
 export function deriveVerdict(findings: readonly Pick<Finding, 'id' | 'severity' | 'params'>[], recordNames?: readonly string[]): Verdict {
   if (findings.some((f) => f.severity === 'error')) return 'action_needed'
-  const confirmed = new Set(findings.filter((f) => f.id === 'record.ok').map((f) => String(f.params['name'])))
+  const confirmed = new Set(findings.filter((f) => f.id === 'record.ok' || f.id === 'propagation.secondary_syncing').map((f) => String(f.params['name'])))
   const everyRecordConfirmed = recordNames && recordNames.length > 0 ? recordNames.every((n) => confirmed.has(n)) : confirmed.size > 0
   if (!everyRecordConfirmed) return 'action_needed'
-  const stillPropagating = findings.some((f) => f.id === 'propagation.pending' || f.id === 'propagation.negative_cached')
+  const stillPropagating = findings.some((f) => STILL_PROPAGATING.has(f.id))
   return stillPropagating ? 'waiting' : 'verified'
 }
+
+/** Findings that mean "in place, not visible everywhere yet": the verdict waits for them. */
+const STILL_PROPAGATING: ReadonlySet<FindingId> = new Set(['propagation.pending', 'propagation.negative_cached', 'propagation.secondary_syncing'])
 
 /** The verdict of the whole order: its worst record's (action needed, then waiting, then verified). */
 export function worstVerdict(verdicts: readonly Verdict[]): Verdict {

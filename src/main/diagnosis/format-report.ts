@@ -1,5 +1,5 @@
 import type { DiagnosisReport } from '../../shared/diagnosis-types'
-import { displayStatus, expectedAt, resolverDisplayStatus } from '../../shared/display-status'
+import { displayStatus, expectedAt, resolverDisplayStatus, silentZoneOf } from '../../shared/display-status'
 import { findingSections } from '../../shared/finding-sections'
 import { findingText, formatMessage, messageAt, type LocaleMessages } from '../../shared/format-message'
 import en from '../../shared/locales/en.json'
@@ -18,10 +18,17 @@ export function formatReport(report: DiagnosisReport, messages: LocaleMessages =
   const out: string[] = []
   out.push(`${say('report.verdict')}: ${say(`diagnosis.verdict.${report.verdict}`)}`)
   if (report.etaSeconds !== null) out.push(say('report.eta', { duration: formatDuration(report.etaSeconds, messages) }))
+  // What to do next belongs to the verdict, not to a finding: only a verified check sends the user back to the CA.
+  if (report.verdict === 'verified') out.push(say('report.verifiedNext'))
   out.push('')
   out.push(`${say('report.records')}:`)
   for (const r of report.records) {
-    const zone = r.zone ? say('report.placementLine', { zone: r.zone, host: r.relativeHost ?? '' }) : say('report.zoneNotFound')
+    const silent = silentZoneOf(report, r)
+    const zone = r.zone
+      ? say('report.placementLine', { zone: r.zone, host: r.relativeHost ?? '' })
+      : silent !== null
+        ? say('report.serversDoNotAnswer', { zone: silent })
+        : say('report.zoneNotFound')
     out.push(`  ${VERDICT_MARK[r.verdict]} ${r.certificateDomain} → ${r.name} ${r.type} ${JSON.stringify(r.value)}  ${say(`diagnosis.recordVerdict.${r.verdict}`)}`)
     out.push(`      (${zone})`)
   }

@@ -8,7 +8,7 @@
  */
 import type { AppSettings, ReportFormat } from '../../shared/api'
 import type { DiagnosisReport } from '../../shared/diagnosis-types'
-import { displayStatus, expectedAt, resolverDisplayStatus } from '../../shared/display-status'
+import { displayStatus, expectedAt, resolverDisplayStatus, silentZoneOf } from '../../shared/display-status'
 import { findingSections } from '../../shared/finding-sections'
 import type { FindingParams, Finding } from '../../shared/findings'
 import { findingText, formatMessage, messageAt, type LocaleMessages } from '../../shared/format-message'
@@ -31,6 +31,8 @@ export function renderReport(report: DiagnosisReport, format: ReportFormat, loca
 function renderMarkdown(report: DiagnosisReport, locale: Locale): string {
   const messages = LOCALES[locale]
   const label = (key: string, params: Record<string, string | number> = {}): string => formatMessage(message(messages, `report.${key}`), params)
+  // A record without a zone: its zone's servers all failed to answer, or there is no zone at all.
+  const zoneNotServed = (silent: string | null): string => (silent !== null ? label('serversDoNotAnswer', { zone: silent }) : label('zoneNotFound'))
   const out: string[] = []
   const domains = [...new Set(report.records.map((r) => r.certificateDomain))].map((d) => escapeText(d)).join(', ')
   out.push(`# ${label('title')}: ${domains}`, '')
@@ -53,7 +55,7 @@ function renderMarkdown(report: DiagnosisReport, locale: Locale): string {
         cellCode(r.name),
         cellCode(r.type),
         cellCode(r.value),
-        r.zone === null ? escapeText(label('zoneNotFound')) : cellCode(r.zone),
+        r.zone !== null ? cellCode(r.zone) : escapeText(zoneNotServed(silentZoneOf(report, r))),
         r.relativeHost === null ? '' : cellCode(r.relativeHost),
         escapeText(message(messages, `diagnosis.recordVerdict.${r.verdict}`))
       ])

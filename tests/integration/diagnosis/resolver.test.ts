@@ -126,12 +126,13 @@ await describeLab('diagnosis against NSD + Unbound: resolver and propagation fin
     expect(primed.response.rcode).toBe('SERVFAIL')
     const report = await diagnose(['dead.test'])
     expectReport(report, {
-      expect: ['resolver.servfail', 'delegation.unreachable'],
-      forbid: ['dnssec.bogus', 'record.ok', 'record.missing', 'zone.not_found', 'resolver.unreachable'],
+      expect: ['resolver.servfail', 'delegation.no_server_answers'],
+      forbid: ['dnssec.bogus', 'record.ok', 'record.missing', 'zone.not_found', 'resolver.unreachable', 'delegation.unreachable'],
       params: {
         'resolver.servfail': { resolver: resolverAddress, name: '_dnsauth.dead.test' },
-        // The server itself is named, with why it could not be used (its port is closed).
-        'delegation.unreachable': { server: 'ns1.dead.test', address: DEAD_NS, reason: 'refused' }
+        // The server itself is named, with why it could not be used (its port is closed); being the only one, that
+        // is an error of its own: the CA can ask no other.
+        'delegation.no_server_answers': { zone: 'dead.test', servers: [`ns1.dead.test (${DEAD_NS})`], reason: 'refused' }
       },
       verdict: 'action_needed'
     })

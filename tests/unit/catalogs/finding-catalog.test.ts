@@ -45,14 +45,17 @@ describe('finding ids and severities', () => {
     ['delegation.provider', 'info'],
     ['delegation.wrong_platform', 'error'],
     ['delegation.unreachable', 'warning'],
+    ['delegation.no_server_answers', 'error'],
     ['delegation.inconsistent', 'error'],
     ['delegation.parent_child_mismatch', 'warning'],
     ['propagation.pending', 'info'],
     ['propagation.negative_cached', 'info'],
+    ['propagation.secondary_syncing', 'warning'],
     ['resolver.unreachable', 'warning'],
     ['resolver.servfail', 'warning'],
     ['caa.blocks_ca', 'error'],
     ['caa.allows_ca', 'info'],
+    ['caa.restricts', 'warning'],
     ['dnssec.bogus', 'error'],
     ['internal.check_failed', 'warning']
   ])('%s is %s', (id, severity) => {
@@ -132,7 +135,8 @@ describe('params contract', () => {
 })
 
 describe('deriveVerdict', () => {
-  const f = (id: FindingId, params: Record<string, string> = id === 'record.ok' ? { name: '_dnsauth.example.com' } : {}) => ({
+  const named = new Set<FindingId>(['record.ok', 'propagation.secondary_syncing'])
+  const f = (id: FindingId, params: Record<string, string> = named.has(id) ? { name: '_dnsauth.example.com' } : {}) => ({
     id,
     severity: FINDING_SEVERITY[id],
     params
@@ -150,6 +154,12 @@ describe('deriveVerdict', () => {
     ['record missing', ['record.missing', 'delegation.provider'], 'action_needed'],
     // Nothing shows the record in place (every server unreachable, say): the user has to act.
     ['nothing shows the record', ['delegation.provider', 'delegation.unreachable'], 'action_needed'],
+    ['no server of the zone answers', ['delegation.no_server_answers', 'resolver.servfail'], 'action_needed'],
+    // Some servers have it and the others are only behind on serial: wait for them, nothing to fix.
+    ['a secondary still syncing the record', ['propagation.secondary_syncing', 'delegation.provider'], 'waiting'],
+    ['a secondary still syncing, and a resolver cached "not found"', ['propagation.secondary_syncing', 'propagation.negative_cached'], 'waiting'],
+    ['a secondary still syncing beside a real problem', ['propagation.secondary_syncing', 'record.stale_value'], 'action_needed'],
+    ['record in place, CAA restricts issuance and no CA was named', ['record.ok', 'caa.restricts'], 'verified'],
     ['no findings at all', [], 'action_needed']
   ])('%s → %s', (_case, ids, verdict) => {
     expect(deriveVerdict(ids.map((id) => f(id)))).toBe(verdict)
@@ -159,5 +169,12 @@ describe('deriveVerdict', () => {
     const ok = (name: string) => f('record.ok', { name })
     expect(deriveVerdict([ok('_dnsauth.a.example')], ['_dnsauth.a.example', '_dnsauth.b.example'])).toBe('action_needed')
     expect(deriveVerdict([ok('_dnsauth.a.example'), ok('_dnsauth.b.example')], ['_dnsauth.a.example', '_dnsauth.b.example'])).toBe('verified')
+  })
+
+  it('counts a name still syncing to a secondary as there, not yet everywhere', () => {
+    const names = ['_dnsauth.a.example', '_dnsauth.b.example']
+    const syncing = (name: string) => f('propagation.secondary_syncing', { name })
+    expect(deriveVerdict([f('record.ok', { name: names[0]! }), syncing(names[1]!)], names)).toBe('waiting')
+    expect(deriveVerdict([syncing(names[0]!)], names)).toBe('action_needed')
   })
 })

@@ -64,6 +64,32 @@ describe('FindingCard', () => {
     expect(wrapper.text()).toContain('typing the full name made the domain appear twice')
     expect(wrapper.text()).toContain('In the host field, type exactly: _dnsauth')
   })
+
+  it('a critical CAA record: names it and says to delete it, never to add the issue record already there', () => {
+    const critical = createFinding('caa.blocks_ca', {
+      domain: 'example.com',
+      domains: ['example.com'],
+      foundAt: 'example.com',
+      ca: 'letsencrypt',
+      caName: "Let's Encrypt",
+      record: 'example.com. CAA 128 tbs "x"',
+      tag: 'critical'
+    })
+    const wrapper = mountInApp(FindingCard, { props: { finding: critical } })
+    expect(wrapper.text()).toContain('marked critical (flag 128)')
+    expect(wrapper.text()).not.toContain('does not include')
+    const steps = wrapper.findAll('.finding__fix li').map((li) => li.text())
+    expect(steps[0]).toBe('In your DNS console, delete this CAA record at example.com: example.com. CAA 128 tbs "x". Keep the others.')
+    expect(steps.join('\n')).not.toMatch(/\badd\b/)
+  })
+
+  it('no server of the zone answers: its case\'s fix comes first', () => {
+    const lame = createFinding('delegation.no_server_answers', { zone: 'example.com', servers: ['ns1.example.net (192.0.2.1)'], reason: 'lame' })
+    const wrapper = mountInApp(FindingCard, { props: { finding: lame } })
+    expect(wrapper.find('h3').text()).toBe("None of your domain's DNS servers answer")
+    expect(wrapper.text()).toContain('the verification will fail until they answer')
+    expect(wrapper.findAll('.finding__fix li').map((li) => li.text())[0]).toMatch(/^Make sure your domain is added/)
+  })
 })
 
 describe('CopyButton', () => {

@@ -119,6 +119,11 @@ describe('readiness gate', () => {
     ])
     expect(gateStates(blocked).filter((s) => !s.passed).map((s) => s.check)).toEqual(['caa', 'dnssec'])
     expect(gateStates(QUOTED_REPORT).filter((s) => !s.passed).map((s) => s.check)).toEqual(['authoritative'])
+    // A secondary still copying the record: the domain's own servers are not all there yet, the caches are not at fault.
+    const syncing = report([
+      createFinding('propagation.secondary_syncing', { name: 'n', zone: 'z', servers: ['ns1.z (192.0.2.1)'], serials: ['1'], serial: 2 })
+    ])
+    expect(gateStates(syncing).filter((s) => !s.passed).map((s) => s.check)).toEqual(['authoritative'])
   })
 
   it('holds the records check up for any problem of the catalog, new ones included, not for warnings', () => {

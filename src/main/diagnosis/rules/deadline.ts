@@ -4,7 +4,8 @@ import type { Rule } from './rule'
 /**
  * The check reached its time limit before every server had answered (runDiagnosis gives up on the rest): say so,
  * so an incomplete picture is never read as a complete one. The servers that did not answer have findings of
- * their own (delegation.unreachable, resolver.unreachable).
+ * their own (delegation.unreachable or, when none of a zone's answered, delegation.no_server_answers;
+ * resolver.unreachable).
  */
 export const deadlineRule: Rule = {
   name: 'deadline',

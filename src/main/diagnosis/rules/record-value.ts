@@ -1,12 +1,14 @@
 import { createFinding, type Finding } from '../../../shared/findings'
 import type { ValueComparison } from '../compare-values'
-import { aboutRecords, expectedRecordSets, hasExpectedValues, isExpectedValue, readRecordSet, type RecordSetReading, type ValueAttempt } from './record-match'
+import { aboutRecords, expectedRecordSets, hasExpectedValues, isExpectedValue, readRecordSet, type ValueAttempt } from './record-match'
 import { authoritativeEvidence, type Rule } from './rule'
+import { secondarySync, type SecondarySync } from './secondary-sync'
 
 /**
  * Is every expected value at the name on every authoritative server, and if not, how each attempt differs from
  * it (quoted, spaces/case/invisible characters, split, or another value), and which values are left from before.
- * Every cause is reported at once: an attempt that is wrong and an old value beside it are two findings.
+ * Every cause is reported at once: an attempt that is wrong and an old value beside it are two findings. Servers
+ * that lack the record only because they serve an older zone (a secondary not synced yet) are a wait, not a fault.
  */
 export const recordValueRule: Rule = {
   name: 'record-value',
@@ -17,7 +19,8 @@ export const recordValueRule: Rule = {
     'record.value_whitespace',
     'record.stale_value',
     'record.value_missing',
-    'delegation.inconsistent'
+    'delegation.inconsistent',
+    'propagation.secondary_syncing'
   ],
   check(obs) {
     const findings: Finding[] = []
@@ -26,8 +29,11 @@ export const recordValueRule: Rule = {
       if (reading.servers.length === 0) continue
       const evidence = reading.servers.map((o) => authoritativeEvidence(o, set.type))
       const about = (f: Finding): Finding => aboutRecords(f, set.records)
+      const syncing = secondarySync(reading)
       if (reading.inPlace) {
         findings.push(about(createFinding('record.ok', { name: set.name, type: set.type, servers: reading.servers.length }, evidence)))
+      } else if (syncing) {
+        findings.push(about(syncingFinding(set.name, syncing, evidence)))
       } else if (reading.absent.length === 0) {
         // Every expected value is somewhere, but not on every server: they disagree.
         const having = reading.servers.filter((o) => hasExpectedValues(o, set)).map(serverLabel)
@@ -57,7 +63,9 @@ export const recordValueRule: Rule = {
           findings.push(aboutRecords(createFinding('record.value_missing', { name: set.name, type: set.type, value, domains, present }, evidence), records))
         }
       }
-      if (reading.stale.length > 0) findings.push(about(staleFinding(reading, evidence)))
+      // While a secondary syncs, what only it still holds goes when it catches up: only the current servers' count.
+      const stale = syncing ? reading.stale.filter((v) => syncing.current.some((o) => o.values.includes(v))) : reading.stale
+      if (stale.length > 0) findings.push(about(createFinding('record.stale_value', { name: set.name, stale }, evidence)))
     }
     return findings
   }
@@ -81,8 +89,15 @@ function attemptFinding(name: string, attempt: ValueAttempt, evidence: Finding['
   }
 }
 
-function staleFinding(reading: RecordSetReading, evidence: Finding['evidence']): Finding {
-  return createFinding('record.stale_value', { name: reading.set.name, stale: reading.stale }, evidence)
+function syncingFinding(name: string, sync: SecondarySync, evidence: Finding['evidence']): Finding {
+  const params = {
+    name,
+    zone: sync.current[0]!.zone,
+    servers: sync.lagging.map(serverLabel),
+    serials: [...new Set(sync.lagging.map((o) => String(o.soaSerial)))],
+    serial: sync.serial
+  }
+  return createFinding('propagation.secondary_syncing', params, evidence)
 }
 
 function withDiff(evidence: Finding['evidence'], cmp: ValueComparison): Finding['evidence'] {

@@ -16,7 +16,9 @@ export const zoneRule: Rule = {
       const domain = placement ? placement.baseDomain : baseDomainOf(zone.name)
       const records = obs.input.records.flatMap((r, i) => (r.name === zone.name ? [i] : []))
       if (zone.reason === 'unreachable') {
-        // The servers that failed are in the authoritative observations: the delegation rule names each.
+        // The servers that failed are in the authoritative observations: the delegation rule names each (as
+        // delegation.no_server_answers when they are the domain's own). Without any server to name (no address
+        // found for them), this stays the warning it was.
         if (obs.authoritative.some((o) => o.name === zone.name)) continue
         const server = zone.message ?? 'name servers'
         findings.push(

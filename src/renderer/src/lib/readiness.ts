@@ -8,9 +8,11 @@ export const GATE_CHECKS: readonly GateCheck[] = ['authoritative', 'caches', 'ca
 
 /**
  * The check a finding holds up, read from the catalog rather than listed again: a cache still waiting holds up the
- * caches; every other problem (an error) holds up CAA, DNSSEC, or else the records at the domain's own servers.
+ * caches, a secondary server still copying the change holds up the domain's own servers; every other problem (an
+ * error) holds up CAA, DNSSEC, or else the records at the domain's own servers.
  */
 function gateOf(f: Pick<Finding, 'id' | 'severity'>): GateCheck | null {
+  if (f.id === 'propagation.secondary_syncing') return 'authoritative'
   if (f.id.startsWith('propagation.')) return 'caches'
   if (f.severity !== 'error') return null
   if (f.id.startsWith('caa.')) return 'caa'

@@ -1,4 +1,4 @@
-import { describe, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { caaRule } from '../../../../src/main/diagnosis/rules/caa'
 import { caa, checkRuleCase, input, observations, type RuleCase } from '../../../support/diagnosis-fixtures'
 
@@ -8,7 +8,46 @@ const withCaa = (ca: string | null, caaObs: ReturnType<typeof caa>[], domains = 
   observations({ input: input({ ca, domains }), caa: caaObs })
 
 const cases: RuleCase[] = [
-  { name: 'no CA chosen: nothing to check', obs: withCaa(null, [caa()]), forbid: ['caa.blocks_ca', 'caa.allows_ca'] },
+  {
+    // The CA's guide, "Problem 4": a CAA record set can keep the CA from issuing; with no CA named, say who is allowed.
+    name: 'no CA chosen, CAA restricts issuance: a warning naming who may issue',
+    obs: withCaa(null, [caa({ records: [issue('other-ca.example')] })]),
+    expect: ['caa.restricts'],
+    forbid: ['caa.blocks_ca', 'caa.allows_ca'],
+    params: { 'caa.restricts': { domain: 'example.com', domains: ['example.com'], foundAt: 'example.com', allowed: ['other-ca.example'], anyAllowed: true } },
+    verdict: 'verified'
+  },
+  {
+    name: 'no CA chosen, issue ";": nobody may issue',
+    obs: withCaa(null, [caa({ records: [issue(';')] })]),
+    expect: ['caa.restricts'],
+    params: { 'caa.restricts': { allowed: [], anyAllowed: false } }
+  },
+  {
+    name: 'no CA chosen, several issuers with parameters: each issuer domain once',
+    obs: withCaa(null, [caa({ records: [issue('LetsEncrypt.org; validationmethods=dns-01'), issue('digicert.com'), issue('letsencrypt.org')] })]),
+    params: { 'caa.restricts': { allowed: ['letsencrypt.org', 'digicert.com'] } }
+  },
+  {
+    name: 'no CA chosen, a wildcard: the issuewild list is the one that counts',
+    obs: withCaa(null, [caa({ certificateDomain: '*.example.com', records: [issue('digicert.com'), issuewild('letsencrypt.org')] })], ['*.example.com']),
+    params: { 'caa.restricts': { domain: '*.example.com', allowed: ['letsencrypt.org'] } }
+  },
+  {
+    name: 'no CA chosen, iodef only: restricts nobody, nothing to say',
+    obs: withCaa(null, [caa({ records: [{ flags: 0, tag: 'iodef', value: 'mailto:security@example.com' }] })]),
+    forbid: ['caa.restricts', 'caa.blocks_ca', 'caa.allows_ca']
+  },
+  {
+    name: 'no CA chosen, no CAA anywhere: nothing to say',
+    obs: withCaa(null, [caa({ foundAt: null, records: [] })]),
+    forbid: ['caa.restricts', 'caa.blocks_ca', 'caa.allows_ca']
+  },
+  {
+    name: 'a CA chosen: no restricts warning beside the answer for that CA',
+    obs: withCaa('digicert', [caa()]),
+    forbid: ['caa.restricts']
+  },
   {
     name: 'no CAA anywhere: every CA may issue, nothing to say',
     obs: withCaa('digicert', [caa({ foundAt: null, records: [] })]),
@@ -92,9 +131,23 @@ const cases: RuleCase[] = [
     expect: ['caa.allows_ca']
   },
   {
-    name: 'an unknown tag with the critical flag forbids everyone',
+    // RFC 8659 section 4.1: the CA is listed, the critical record is what stops it, and it is what to remove.
+    name: 'an unknown tag with the critical flag forbids everyone: the critical record is the cause',
     obs: withCaa('letsencrypt', [caa({ records: [issue('letsencrypt.org'), { flags: 128, tag: 'tbs', value: 'x' }] })]),
-    expect: ['caa.blocks_ca']
+    expect: ['caa.blocks_ca'],
+    forbid: ['caa.allows_ca'],
+    params: { 'caa.blocks_ca': { tag: 'critical', record: 'example.com. CAA 128 tbs "x"', ca: 'letsencrypt' } },
+    verdict: 'action_needed'
+  },
+  {
+    name: 'a critical unknown tag beside a list without the CA: both causes, each with its fix',
+    obs: withCaa('digicert', [caa({ records: [issue('letsencrypt.org'), { flags: 128, tag: 'tbs', value: 'x' }] })]),
+    params: { 'caa.blocks_ca': { tag: 'critical' } }
+  },
+  {
+    name: 'a known tag with the critical flag is no obstacle',
+    obs: withCaa('letsencrypt', [caa({ records: [issue('letsencrypt.org', 128)] })]),
+    expect: ['caa.allows_ca']
   },
   {
     name: 'an unknown tag without the critical flag is ignored',
@@ -115,5 +168,13 @@ const cases: RuleCase[] = [
 describe('caa rule', () => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     checkRuleCase(caaRule, c)
+  })
+
+  it('reports a critical unknown tag and a list without the CA as two causes', () => {
+    const findings = caaRule.check(cases.find((c) => c.name.startsWith('a critical unknown tag beside'))!.obs)
+    expect(findings.map((f) => [f.id, f.params['tag'], f.params['record']])).toEqual([
+      ['caa.blocks_ca', 'critical', 'example.com. CAA 128 tbs "x"'],
+      ['caa.blocks_ca', 'issue', 'example.com. CAA 0 issue "digicert.com"']
+    ])
   })
 })

@@ -78,6 +78,63 @@ const cases: RuleCase[] = [
     obs: observations({ zones: [zone({ parentNameservers: [] })] }),
     forbid: ['delegation.parent_child_mismatch']
   },
+  // Every delegated server of the zone fails: the CA can ask no one else, so that is an error, named once.
+  ...(['timeout', 'lame', 'refused'] as const).map(
+    (status): RuleCase => ({
+      name: `every server of the zone ends in ${status}: no server answers`,
+      obs: observations({ authoritative: [auth({ status }), auth({ ...NS2, status })] }),
+      expect: ['delegation.no_server_answers'],
+      forbid: ALL,
+      params: {
+        'delegation.no_server_answers': { zone: 'example.com', servers: [`${NS1.server} (${NS1.address})`, `${NS2.server} (${NS2.address})`], reason: status }
+      },
+      verdict: 'action_needed'
+    })
+  ),
+  {
+    // As observe.ts reports a zone the walk could not use: not found, its servers from the walk's steps.
+    name: 'the only delegated server is lame, so the walk stopped at the zone: no server answers',
+    obs: observations({
+      zoneApex: null,
+      zones: [zone({ found: false, apex: null, reason: 'unreachable', nameservers: [], parentNameservers: [] })],
+      authoritative: [auth({ status: 'lame' })]
+    }),
+    expect: ['delegation.no_server_answers'],
+    forbid: ALL,
+    params: { 'delegation.no_server_answers': { zone: 'example.com', servers: [`${NS1.server} (${NS1.address})`], reason: 'lame' } },
+    verdict: 'action_needed'
+  },
+  {
+    // The TLD's servers out of reach is the network on the way, not the domain's servers.
+    name: 'the walk stopped above the domain (its TLD silent): the servers are named, not blamed on the domain',
+    obs: observations({
+      zoneApex: null,
+      zones: [zone({ found: false, apex: null, reason: 'unreachable', nameservers: [], parentNameservers: [] })],
+      authoritative: [auth({ zone: 'com', server: 'a.gtld-servers.net', status: 'timeout' })]
+    }),
+    expect: ['delegation.unreachable'],
+    forbid: ['delegation.no_server_answers']
+  },
+  {
+    name: 'one zone silent, another answering: the error is about the silent zone\'s records only',
+    obs: observations({
+      input: input({ domains: ['example.com', 'example.org'] }),
+      authoritative: [
+        auth({ status: 'timeout' }),
+        auth({ ...NS2, status: 'timeout' }),
+        auth({ name: '_dnsauth.example.org', zone: 'example.org', server: 'ns1.example.org', address: '192.0.2.9' })
+      ]
+    }),
+    expect: ['delegation.no_server_answers'],
+    forbid: ['delegation.unreachable'],
+    params: { 'delegation.no_server_answers': { zone: 'example.com' } }
+  },
+  {
+    name: 'a secondary behind on serial without the record: no serial finding (the record rule says it is syncing)',
+    obs: observations({ authoritative: [auth({ values: [], status: 'nxdomain', soaSerial: 1 }), auth({ ...NS2, soaSerial: 2 })] }),
+    forbid: ALL,
+    verdict: 'waiting'
+  },
   {
     name: 'zone not found: nothing to compare',
     obs: observations({ zoneApex: null, zones: [zone({ found: false, apex: null, reason: 'nxdomain', nameservers: [], parentNameservers: [] })], authoritative: [] }),
@@ -88,6 +145,11 @@ const cases: RuleCase[] = [
 describe('delegation rule', () => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => {
     checkRuleCase(delegationRule, c)
+  })
+
+  it('says which records a silent zone is about', () => {
+    const findings = delegationRule.check(cases.find((c) => c.name.startsWith('one zone silent'))!.obs)
+    expect(findings.find((f) => f.id === 'delegation.no_server_answers')!.records).toEqual([0])
   })
 
   it('names each dead server once', () => {

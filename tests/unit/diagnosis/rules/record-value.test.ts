@@ -11,7 +11,8 @@ const ALL = [
   'record.value_quoted',
   'record.value_whitespace',
   'record.stale_value',
-  'delegation.inconsistent'
+  'delegation.inconsistent',
+  'propagation.secondary_syncing'
 ] as const
 const others = (...keep: (typeof ALL)[number][]) => ALL.filter((id) => !keep.includes(id))
 
@@ -68,6 +69,49 @@ const cases: RuleCase[] = [
         details: `has the record: ${NS2.server} (${NS2.address}); does not: ${NS1.server} (${NS1.address})`
       }
     }
+  },
+  {
+    // The CA may ask the lagging server now, so wait; nothing to fix, one finding (not answers and serials apart).
+    name: 'a secondary behind on serial without the record: still syncing, one finding, waiting',
+    obs: observations({ authoritative: [auth({ values: [], status: 'nxdomain', soaSerial: 1 }), auth({ ...NS2, soaSerial: 2 })] }),
+    expect: ['propagation.secondary_syncing'],
+    forbid: others('propagation.secondary_syncing'),
+    params: {
+      'propagation.secondary_syncing': { name: NAME, zone: 'example.com', servers: [`${NS1.server} (${NS1.address})`], serials: ['1'], serial: 2 }
+    },
+    verdict: 'waiting'
+  },
+  {
+    name: 'a secondary behind still holding the old value: syncing, and the old value is not reported as left over',
+    obs: observations({ authoritative: [auth({ values: [OLD], soaSerial: 1 }), auth({ ...NS2, soaSerial: 2 })] }),
+    expect: ['propagation.secondary_syncing'],
+    forbid: others('propagation.secondary_syncing'),
+    verdict: 'waiting'
+  },
+  {
+    name: 'serials wrap around (RFC 1982): 4294967295 is before 3',
+    obs: observations({ authoritative: [auth({ values: [], status: 'nxdomain', soaSerial: 4294967295 }), auth({ ...NS2, soaSerial: 3 })] }),
+    expect: ['propagation.secondary_syncing']
+  },
+  {
+    name: 'the server without the record has the newer serial: not syncing, they disagree',
+    obs: observations({ authoritative: [auth({ values: [], status: 'nxdomain', soaSerial: 3 }), auth({ ...NS2, soaSerial: 2 })] }),
+    expect: ['delegation.inconsistent'],
+    forbid: ['propagation.secondary_syncing'],
+    verdict: 'action_needed'
+  },
+  {
+    name: 'a server without a serial: cannot tell it is behind, they disagree',
+    obs: observations({ authoritative: [auth({ values: [], status: 'nxdomain', soaSerial: null }), auth({ ...NS2, soaSerial: 2 })] }),
+    expect: ['delegation.inconsistent'],
+    forbid: ['propagation.secondary_syncing']
+  },
+  {
+    name: 'the current server also holds an old value: syncing, and that old value is left over',
+    obs: observations({ authoritative: [auth({ values: [], status: 'nxdomain', soaSerial: 1 }), auth({ ...NS2, values: [OLD, TOKEN], soaSerial: 2 })] }),
+    expect: ['propagation.secondary_syncing', 'record.stale_value'],
+    params: { 'record.stale_value': { stale: [OLD] } },
+    verdict: 'action_needed'
   },
   {
     name: 'another value',
