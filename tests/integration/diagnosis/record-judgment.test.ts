@@ -1,4 +1,4 @@
-// The record-value judgment against real NSD + Unbound on 127.103.0.0/16, for what a reviewer's lab scenarios
+// The record-value judgment against real NSD + Unbound on 127.85.0.0/16, for what a reviewer's lab scenarios
 // showed it got wrong: a value typed with the quotes the CA's guide asks for, TXT records of other purposes
 // sharing the name (the apex), and answers a wildcard synthesises for a name where nothing was created. Each zone
 // is one user's situation; the engine knows nothing about them.
@@ -8,7 +8,7 @@ import type { DiagnoseInput } from '../../../src/shared/diagnosis-types'
 import { expectReport, TOKEN, diagnoseInLab } from '../../support/diagnosis-fixtures'
 import { aRecord, buildHierarchy, cnameRecord, describeLab, labAddress, startLab, txtRecord, zoneBody, type Lab, type ZoneSpec } from '../../support/lab'
 
-const NET = 103 // this file's lab net (see tests/support/lab/addresses.ts)
+const NET = 85 // this file's lab net (see tests/support/lab/addresses.ts)
 const NS = labAddress(NET, 2, 1)
 const SPF = 'v=spf1 include:_spf.mail.test -all'
 const GOOGLE = 'google-site-verification=abcdef123'

@@ -1,4 +1,4 @@
-// The diagnosis engine against real NSD + Unbound on 127.105.0.0/16: what the zone's own servers say when they do
+// The diagnosis engine against real NSD + Unbound on 127.86.0.0/16: what the zone's own servers say when they do
 // not all say the same. None of a zone's servers answering is an error (the CA can ask no one else), while one
 // silent server beside others is only a warning; a secondary that has not copied the change yet is a wait, while
 // servers that hold other content at the same serial disagree.
@@ -8,7 +8,7 @@ import { runCli } from '../../../src/main/cli/index'
 import { diagnoseInLab, expectReport, TOKEN } from '../../support/diagnosis-fixtures'
 import { buildHierarchy, describeLab, labAddress, resolverAddress, startLab, txtRecord, type Lab, type ServerDefinition, type ZoneSpec } from '../../support/lab'
 
-const NET = 105 // this file's lab net (see tests/support/lab/addresses.ts)
+const NET = 86 // this file's lab net (see tests/support/lab/addresses.ts)
 
 const SILENT_1 = labAddress(NET, 2, 1)
 const SILENT_2 = labAddress(NET, 2, 2)

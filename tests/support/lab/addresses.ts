@@ -14,8 +14,8 @@
 //   81  tests/integration/diagnosis/verdict.test.ts
 //   83  tests/integration/diagnosis/registrable.test.ts
 //   84  tests/integration/diagnosis/order.test.ts
-//   103 tests/integration/diagnosis/record-judgment.test.ts
-//   105 tests/integration/diagnosis/servers.test.ts
+//   85  tests/integration/diagnosis/record-judgment.test.ts
+//   86  tests/integration/diagnosis/servers.test.ts
 // Two test RUNS at once on one machine are fine: net-lock.ts makes the second wait for the net.
 //
 //   127.<net>.0.1          root server (a.root-servers.<tld>)
