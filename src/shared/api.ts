@@ -16,8 +16,12 @@ export interface DelegationSummary {
   zone: string | null
   nameservers: string[]
   provider: { id: string; name: string } | null
-  /** Why the lookup found nothing, in words for the UI (null on success). */
-  problem: 'not_found' | 'unreachable' | null
+  /**
+   * Why the lookup found nothing (null on success): `not_found` the domain is not in DNS; `servers_silent` the
+   * root and registry answered but the domain's own DNS servers (those of `zone`) did not, so the problem is at
+   * those servers, not the user's connection; `unreachable` no server on the way could be reached at all.
+   */
+  problem: 'not_found' | 'servers_silent' | 'unreachable' | null
   /**
    * The platform the user named, asked directly when the name servers belong to another one: whether the zone is
    * set up there too (records added there are not used). Null when no platform was named, it is the one serving,

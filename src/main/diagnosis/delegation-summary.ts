@@ -8,6 +8,8 @@ import { detectProvider, getProvider } from './catalogs/providers'
 import { platformHasZone } from './observe-platform'
 import * as z from 'zod'
 import { baseDomainOf } from '../../shared/placement'
+import { isSubdomainOf, stripDot } from '../../shared/names'
+import { registrableDomain } from '../../shared/registrable-domain'
 import { checkCertificateDomain } from '../../shared/record-input'
 import { checked } from '../../shared/schema-issues'
 import { authPort, checkPlatform, InputError, inputErrorOf, rootServers, timeoutMs } from './input'
@@ -45,7 +47,12 @@ export async function summarizeDelegation(domain: string, options: DelegationOpt
   })
   const zone = await iterative.findZoneApex(base, { signal: options.signal })
   if (!zone.found) {
-    return { domain: base, zone: null, nameservers: [], provider: null, problem: zone.reason === 'unreachable' ? 'unreachable' : 'not_found', atPlatform: null }
+    if (zone.reason !== 'unreachable') return { domain: base, zone: null, nameservers: [], provider: null, problem: 'not_found', atPlatform: null }
+    // The walk got past the root and the registry to servers of the domain itself that did not answer: the user's
+    // connection works, and telling them to check it would send them the wrong way.
+    const registrable = registrableDomain(base)
+    const ownServers = registrable !== null && isSubdomainOf(zone.at, registrable)
+    return { domain: base, zone: ownServers ? stripDot(zone.at) : null, nameservers: [], provider: null, problem: ownServers ? 'servers_silent' : 'unreachable', atPlatform: null }
   }
   const nameservers = (zone.nameservers.length > 0 ? zone.nameservers : zone.parentNameservers.map((p) => p.name)).map((n) =>
     n.replace(/\.$/, '').toLowerCase()

@@ -5,6 +5,7 @@
 
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { runCli } from '../../../src/main/cli/index'
+import { summarizeDelegation } from '../../../src/main/diagnosis/delegation-summary'
 import { diagnoseInLab, expectReport, TOKEN } from '../../support/diagnosis-fixtures'
 import { buildHierarchy, describeLab, labAddress, resolverAddress, startLab, txtRecord, type Lab, type ServerDefinition, type ZoneSpec } from '../../support/lab'
 
@@ -20,6 +21,8 @@ const SYNC_2 = labAddress(NET, 5, 2)
 const SAME_1 = labAddress(NET, 6, 1)
 const SAME_2 = labAddress(NET, 6, 2)
 const RESOLVER = resolverAddress(NET, 1)
+/** An address of this lab where nothing listens. */
+const labAddressUnused = (): string => labAddress(NET, 9, 9)
 
 const token = txtRecord('_dnsauth', TOKEN)
 
@@ -104,6 +107,16 @@ await describeLab('diagnosis against NSD + Unbound: when the zone\'s servers do 
       verdict: 'action_needed'
     })
     expect(report.findings.find((f) => f.id === 'delegation.no_server_answers')!.severity).toBe('error')
+  })
+
+  it("step 1 says the domain's own servers are silent (the root and registry answered), not to check the connection", async () => {
+    const silent = await summarizeDelegation('silent.test', { roots: lab.rootHints, timeoutMs: 500 })
+    expect(silent).toMatchObject({ domain: 'silent.test', zone: 'silent.test', problem: 'servers_silent' })
+    // The servers on the way answer: a domain that does not exist is still not_found.
+    expect((await summarizeDelegation('nowhere.test', { roots: lab.rootHints, timeoutMs: 500 })).problem).toBe('not_found')
+    // Nothing on the way answers at all (a root where nothing listens): that is the connection.
+    const noRoot = await summarizeDelegation('silent.test', { roots: [labAddressUnused()], timeoutMs: 300 })
+    expect(noRoot).toMatchObject({ zone: null, problem: 'unreachable' })
   })
 
   it('delegation.no_server_answers: the only delegated server is lame (REFUSED)', async () => {

@@ -160,6 +160,22 @@ describe('Step 1', () => {
     expect(wrapper.text()).toContain('Check the spelling of nowhere.example.')
   })
 
+  it("says the domain's own DNS servers do not answer, without blaming the user's connection, and does not go on", async () => {
+    api['dns:delegation'] = async ({ domain }) => ({ domain, zone: domain, nameservers: [], provider: null, problem: 'servers_silent', atPlatform: null })
+    const wrapper = mountInApp(Step1Procedure)
+    await wrapper.find('#domain-input').setValue('silent.example')
+    await wrapper.find('form').trigger('submit')
+    await flush()
+    const alert = wrapper.find('[data-testid="servers-silent"]')
+    expect(alert.text()).toContain("Your domain's DNS servers do not answer")
+    expect(alert.text()).toContain('Your internet connection works')
+    expect(alert.text()).toContain('its servers do not answer for silent.example')
+    expect(wrapper.text()).not.toContain('Check your internet connection')
+    expect(wrapper.find('[data-testid="delegation"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="primary-action"]').attributes('disabled')).toBeDefined()
+    expect(wrapper.find('#step-blocked-reason').text()).toBe("Your domain's DNS servers must answer before you go on.")
+  })
+
   it('shows a bad domain at the field', async () => {
     const wrapper = mountInApp(Step1Procedure)
     await wrapper.find('#domain-input').setValue('exa mple.com')

@@ -15,6 +15,7 @@ export const STEPS: readonly StepNumber[] = [1, 2, 3, 4, 5]
 export type Blocker =
   | 'lookupFirst'
   | 'domainNotFound'
+  | 'serversSilent'
   | 'choosePlatform'
   | 'decidePlatform'
   | 'movingDns'
@@ -49,6 +50,7 @@ export const useWizardStore = defineStore('wizard', () => {
       case 1: {
         const found = delegation.summary
         if (found === null) return 'lookupFirst'
+        if (found.problem === 'servers_silent') return 'serversSilent'
         if (found.problem !== null || found.zone === null) return 'domainNotFound'
         if (delegation.saidPlatform === null) return 'choosePlatform'
         if (delegation.mismatch && delegation.decision === null) return 'decidePlatform'
