@@ -93,3 +93,11 @@ export function gateStates(report: DiagnosisReport | null): GateState[] {
 export function isReady(report: DiagnosisReport | null): boolean {
   return report?.verdict === 'verified'
 }
+
+/**
+ * The text of the "record is ready" notice: "every check passed" would be untrue next to a warning (a CAA list that
+ * may not name the user's CA, a server that did not answer), so then it points at the warning instead.
+ */
+export function verifiedNoticeKey(report: DiagnosisReport | null): 'ui.step4.notifyText' | 'ui.step4.notifyTextWarnings' {
+  return report?.findings.some((f) => f.severity === 'warning') ? 'ui.step4.notifyTextWarnings' : 'ui.step4.notifyText'
+}
