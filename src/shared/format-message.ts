@@ -46,12 +46,20 @@ export function findingText(
   const fix = [...findingFixVariantKeys(finding).flatMap(present), formatMessage(entry['fix'] ?? '', flat)]
   return {
     title: formatMessage(entry['title'] ?? id, flat),
-    explain: explain.join(' '),
+    explain: joinSentences(explain),
     fix: fix
       .join('\n')
       .split('\n')
       .filter((line) => line.trim() !== '')
   }
+}
+
+/**
+ * Sentences as one paragraph: a space after a sentence that ends in Latin punctuation, none after Chinese or
+ * Japanese full-width punctuation (`。 ` with a space reads as a typo there).
+ */
+export function joinSentences(sentences: readonly string[]): string {
+  return sentences.reduce((text, sentence) => (text === '' ? sentence : /[\u3000-\u303f\uff01-\uff1f]$/.test(text) ? text + sentence : `${text} ${sentence}`), '')
 }
 
 /** A plain string at a dotted path of the locale messages, or the path itself when absent. */

@@ -86,7 +86,7 @@ describe('FindingCard', () => {
   it('no server of the zone answers: its case\'s fix comes first', () => {
     const lame = createFinding('delegation.no_server_answers', { zone: 'example.com', servers: ['ns1.example.net (192.0.2.1)'], reason: 'lame' })
     const wrapper = mountInApp(FindingCard, { props: { finding: lame } })
-    expect(wrapper.find('h3').text()).toBe("None of your domain's DNS servers answer")
+    expect(wrapper.find('h3').text()).toBe("No answer from your domain's DNS servers")
     expect(wrapper.text()).toContain('the verification will fail until they answer')
     expect(wrapper.findAll('.finding__fix li').map((li) => li.text())[0]).toMatch(/^Make sure your domain is added/)
   })
@@ -378,6 +378,10 @@ describe('Step 5', () => {
       '_acme-challenge.example.com',
       '_dnsauth.shop.example.com'
     ])
+    // Each with its type and value: a name like the apex holds other records (SPF) that must stay.
+    const cleanup = several.findAll('[data-testid="cleanup-record"]').map((r) => r.text())
+    expect(cleanup[0]).toContain(`The TXT record with the host ${OK_REPORT.records[0]!.relativeHost} and the value ${OK_REPORT.records[0]!.value}`)
+    expect(several.find('[data-testid="cleanup"]').text()).toContain('Delete only those records: other records at the same names')
   })
 })
 
