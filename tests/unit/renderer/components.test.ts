@@ -13,7 +13,7 @@ import { useCatalogStore } from '../../../src/renderer/src/stores/catalog'
 import { useDelegationStore } from '../../../src/renderer/src/stores/delegation'
 import { useDraftStore } from '../../../src/renderer/src/stores/draft'
 import { useWizardStore } from '../../../src/renderer/src/stores/wizard'
-import { createFakeApi, delegation, OK_REPORT, QUOTED_REPORT, type FakeApi } from '../../support/renderer/fake-api'
+import { createFakeApi, delegation, OK_REPORT, QUOTED_REPORT, report, type FakeApi } from '../../support/renderer/fake-api'
 import { createTestPinia, flush, mountInApp } from '../../support/renderer/mount'
 
 let api: FakeApi
@@ -321,6 +321,41 @@ describe('Step 3', () => {
 })
 
 describe('Step 5', () => {
+  it('shows a check that did not run as not checked, with why, and a CAA list to confirm in amber', async () => {
+    const pinia = createTestPinia()
+    // No resolver asked (empty observations), and a CAA list while no CA was chosen.
+    useDraftStore().session.lastReport = {
+      ...OK_REPORT,
+      findings: [
+        ...OK_REPORT.findings,
+        createFinding('caa.restricts', { domain: 'example.com', domains: ['example.com'], foundAt: 'example.com', allowed: ['letsencrypt.org'], anyAllowed: true })
+      ]
+    }
+    const wrapper = mountInApp(Step5Result, { pinia })
+    const item = (check: string) => wrapper.find(`[data-check="${check}"]`)
+    expect(item('authoritative').attributes('data-status')).toBe('passed')
+    expect(item('authoritative').classes()).toContain('is-ok')
+    expect(item('caches').attributes('data-status')).toBe('not_checked')
+    expect(item('caches').attributes('data-passed')).toBe('false')
+    expect(item('caches').classes()).toContain('is-unchecked')
+    expect(item('caches').text()).toContain('Not checked: no resolver was asked')
+    expect(item('caches').text()).not.toContain('passed')
+    expect(item('caa').attributes('data-status')).toBe('attention')
+    expect(item('caa').classes()).toContain('is-wait')
+    expect(item('caa').text()).toContain('Only letsencrypt.org may issue: make sure that is your certificate authority')
+    wrapper.unmount()
+
+    i18n.global.locale.value = 'zh-CN'
+    await loadLocaleMessages('zh-CN')
+    useDraftStore().session.lastReport = report(
+      [createFinding('delegation.no_server_answers', { zone: 'example.com', servers: ['ns1.example.com (192.0.2.1)'], reason: 'timeout' })]
+    )
+    const silent = mountInApp(Step5Result, { pinia })
+    expect(silent.find('[data-check="caa"]').text()).toContain('未检查：DNS 服务器没有响应')
+    expect(silent.find('[data-check="caches"]').text()).toContain('未检查：未查询任何解析服务')
+    expect(silent.find('[data-check="authoritative"]').attributes('data-status')).toBe('blocked')
+  })
+
   it('is green only when the verdict is verified', async () => {
     const pinia = createTestPinia()
     useDraftStore().session.lastReport = QUOTED_REPORT

@@ -1,12 +1,13 @@
 import { createFinding } from '@shared/findings'
 import { describe, expect, it } from 'vitest'
+import type { ResolverObservation, ResolverStatus } from '@shared/diagnosis-types'
 import {
   expectedNslookupOutput,
   missingNslookupOutput,
   nslookupCommand,
   parseResolverTarget
 } from '../../../src/renderer/src/lib/nslookup'
-import { gateStates, isReady } from '../../../src/renderer/src/lib/readiness'
+import { gateStates, isReady, verifiedNoticeKey } from '../../../src/renderer/src/lib/readiness'
 import { displayStatus, matchesExpected } from '../../../src/shared/display-status'
 import { cleanDomainInput, domainProblem, resolverAddressProblem } from '../../../src/renderer/src/lib/validate'
 import { OK_REPORT, QUOTED_REPORT, report } from '../../support/renderer/fake-api'
@@ -97,13 +98,37 @@ describe('nslookup', () => {
   })
 })
 
+/** One resolver that answered with the expected value: the caches and DNSSEC validation were observed. */
+function resolverSaid(status: ResolverStatus): ResolverObservation {
+  return {
+    name: '_dnsauth.example.com',
+    type: 'TXT',
+    id: 'google',
+    label: 'Google',
+    address: '8.8.8.8',
+    status,
+    rcode: status === 'ok' ? 'NOERROR' : null,
+    values: status === 'ok' ? ['token'] : [],
+    ttl: 300,
+    receivedAt: 0,
+    elapsedMs: 5,
+    extendedError: null,
+    negativeTtl: null,
+    negativeSoa: null,
+    apexVisible: null,
+    ignoredReplies: 0
+  }
+}
+const OBSERVED_OK = { ...OK_REPORT, resolvers: [resolverSaid('ok')] }
+const statuses = (r: Parameters<typeof gateStates>[0]) => Object.fromEntries(gateStates(r).map((s) => [s.check, s.status]))
+
 describe('readiness gate', () => {
   it('is green only for a verified report', () => {
     expect(isReady(OK_REPORT)).toBe(true)
-    expect(gateStates(OK_REPORT).every((s) => s.passed)).toBe(true)
+    expect(gateStates(OBSERVED_OK).every((s) => s.passed && s.status === 'passed' && s.note === null)).toBe(true)
     expect(isReady(QUOTED_REPORT)).toBe(false)
     expect(isReady(null)).toBe(false)
-    expect(gateStates(null).some((s) => s.passed)).toBe(false)
+    expect(gateStates(null).every((s) => s.status === 'blocked')).toBe(true)
   })
 
   it('names the check that holds it back', () => {
@@ -111,24 +136,24 @@ describe('readiness gate', () => {
       createFinding('record.ok', { name: 'n', type: 'TXT', servers: 2 }),
       createFinding('propagation.pending', { resolver: 'Google', resolvers: ['Google'], name: 'n', seconds: 120 })
     ])
-    expect(gateStates(waiting).filter((s) => !s.passed).map((s) => s.check)).toEqual(['caches'])
+    expect(gateStates(waiting).filter((s) => s.status === 'blocked').map((s) => s.check)).toEqual(['caches'])
     const blocked = report([
       createFinding('record.ok', { name: 'n', type: 'TXT', servers: 2 }),
       createFinding('caa.blocks_ca', { domain: 'd', domains: ['d'], foundAt: 'd', ca: 'digicert', caName: 'DigiCert', record: 'r', tag: 'issue' }),
       createFinding('dnssec.bogus', { resolver: 'r', resolvers: ['r'], name: 'n', zone: 'z', ede: '', cause: 'unknown', validFrom: '', validUntil: '' })
     ])
-    expect(gateStates(blocked).filter((s) => !s.passed).map((s) => s.check)).toEqual(['caa', 'dnssec'])
-    expect(gateStates(QUOTED_REPORT).filter((s) => !s.passed).map((s) => s.check)).toEqual(['authoritative'])
+    expect(gateStates(blocked).filter((s) => s.status === 'blocked').map((s) => s.check)).toEqual(['caa', 'dnssec'])
+    expect(gateStates(QUOTED_REPORT).filter((s) => s.status === 'blocked').map((s) => s.check)).toEqual(['authoritative'])
     // A secondary still copying the record: the domain's own servers are not all there yet, the caches are not at fault.
     const syncing = report([
       createFinding('propagation.secondary_syncing', { name: 'n', zone: 'z', servers: ['ns1.z (192.0.2.1)'], serials: ['1'], serial: 2 })
     ])
-    expect(gateStates(syncing).filter((s) => !s.passed).map((s) => s.check)).toEqual(['authoritative'])
+    expect(gateStates(syncing).filter((s) => s.status === 'blocked').map((s) => s.check)).toEqual(['authoritative'])
   })
 
   it('holds the records check up for any problem of the catalog, new ones included, not for warnings', () => {
     const ok = createFinding('record.ok', { name: 'n', type: 'TXT', servers: 1 })
-    const failed = (finding: Parameters<typeof report>[0][number]) => gateStates(report([ok, finding])).filter((s) => !s.passed).map((s) => s.check)
+    const failed = (finding: Parameters<typeof report>[0][number]) => gateStates(report([ok, finding])).filter((s) => s.status === 'blocked').map((s) => s.check)
     expect(failed(createFinding('record.stale_value', { name: 'n', stale: ['old'] }))).toEqual(['authoritative'])
     expect(
       failed(
@@ -143,6 +168,61 @@ describe('readiness gate', () => {
       )
     ).toEqual(['authoritative'])
     expect(failed(createFinding('resolver.unreachable', { resolver: 'r', resolvers: ['r'], reason: 'timeout', ignored: 0 }))).toEqual([])
+  })
+
+  it('never ticks a check that did not run: no resolver asked, or none answered', () => {
+    // The lab's case: roots and no resolver; verified (the CA asks the authoritative servers) yet nothing cached seen.
+    expect(isReady(OK_REPORT)).toBe(true)
+    expect(statuses(OK_REPORT)).toEqual({ authoritative: 'passed', caches: 'not_checked', caa: 'passed', dnssec: 'not_checked' })
+    expect(gateStates(OK_REPORT).find((s) => s.check === 'caches')).toEqual({ check: 'caches', status: 'not_checked', passed: false, note: { kind: 'noResolver' } })
+    const silent = { ...OK_REPORT, resolvers: [resolverSaid('timeout'), resolverSaid('refused')] }
+    expect(gateStates(silent).find((s) => s.check === 'caches')!.note).toEqual({ kind: 'noResolverAnswered' })
+    // One resolver that answered is enough to have seen the caches.
+    expect(statuses({ ...OK_REPORT, resolvers: [resolverSaid('timeout'), resolverSaid('ok')] }).caches).toBe('passed')
+    // A cache still waiting is observed and blocks, whatever else.
+    const waiting = report([
+      createFinding('record.ok', { name: 'n', type: 'TXT', servers: 2 }),
+      createFinding('propagation.pending', { resolver: 'Google', resolvers: ['Google'], name: 'n', seconds: 120 })
+    ])
+    expect(statuses({ ...waiting, resolvers: [resolverSaid('old_value')] }).caches).toBe('blocked')
+  })
+
+  it('does not tick CAA or DNSSEC when none of the domain\'s servers answered', () => {
+    const silent = report(
+      [createFinding('delegation.no_server_answers', { zone: 'example.com', servers: ['ns1.example.com (192.0.2.1)'], reason: 'timeout' })],
+      { resolvers: [resolverSaid('ok')] }
+    )
+    expect(isReady(silent)).toBe(false)
+    expect(statuses(silent)).toEqual({ authoritative: 'blocked', caches: 'passed', caa: 'not_checked', dnssec: 'not_checked' })
+    expect(gateStates(silent).filter((s) => s.status === 'not_checked').map((s) => s.note)).toEqual([{ kind: 'noServerAnswered' }, { kind: 'noServerAnswered' }])
+    // A CAA lookup that did get an answer was observed after all.
+    const allows = createFinding('caa.allows_ca', { domain: 'example.com', domains: ['example.com'], foundAt: 'example.com', ca: 'digicert', caName: 'DigiCert' })
+    expect(statuses({ ...silent, findings: [...silent.findings, allows] }).caa).toBe('passed')
+    // A bogus answer from a validating resolver still blocks DNSSEC.
+    const bogus = createFinding('dnssec.bogus', { resolver: 'r', resolvers: ['r'], name: 'n', zone: 'z', ede: '', cause: 'unknown', validFrom: '', validUntil: '' })
+    expect(statuses({ ...silent, findings: [...silent.findings, bogus] }).dnssec).toBe('blocked')
+  })
+
+  it('asks the user to confirm a CAA list when no CA was chosen, naming who may issue', () => {
+    const restricts = (allowed: string[]) =>
+      createFinding('caa.restricts', { domain: 'example.com', domains: ['example.com'], foundAt: 'example.com', allowed, anyAllowed: allowed.length > 0 })
+    const ok = createFinding('record.ok', { name: 'n', type: 'TXT', servers: 2 })
+    const listed = report([ok, restricts(['letsencrypt.org']), restricts(['letsencrypt.org', 'digicert.com'])], { resolvers: [resolverSaid('ok')] })
+    const caa = gateStates(listed).find((s) => s.check === 'caa')!
+    expect(caa).toEqual({ check: 'caa', status: 'attention', passed: false, note: { kind: 'caaRestricts', allowed: ['letsencrypt.org', 'digicert.com'] } })
+    // The overall gate is the engine's verdict: a warning does not change it.
+    expect(isReady(listed)).toBe(isReady(report([ok])))
+    expect(gateStates(report([ok, restricts([])])).find((s) => s.check === 'caa')!.note).toEqual({ kind: 'caaRestricts', allowed: [] })
+  })
+
+  it('does not say every check passed in the notice when a warning is present', () => {
+    expect(verifiedNoticeKey(OBSERVED_OK)).toBe('ui.step4.notifyText')
+    expect(verifiedNoticeKey(null)).toBe('ui.step4.notifyText')
+    const warned = report([
+      createFinding('record.ok', { name: 'n', type: 'TXT', servers: 2 }),
+      createFinding('caa.restricts', { domain: 'd', domains: ['d'], foundAt: 'd', allowed: ['letsencrypt.org'], anyAllowed: true })
+    ])
+    expect(verifiedNoticeKey(warned)).toBe('ui.step4.notifyTextWarnings')
   })
 })
 

@@ -39,6 +39,7 @@ describe('message keys used by the renderer', () => {
     ['ui.status.resolver', ['ok', 'old_value', 'nxdomain', 'nodata', 'servfail', 'bogus', 'timeout', 'refused', 'network', 'differs']],
     ['ui.blockers', ['lookupFirst', 'domainNotFound', 'choosePlatform', 'decidePlatform', 'movingDns', 'needDomains', 'needHost', 'needValue', 'needCheck']],
     ['ui.step5.checks', ['authoritative', 'caches', 'caa', 'dnssec']],
+    ['ui.step5.checkNotes', ['noResolver', 'noResolverAnswered', 'noServerAnswered', 'caaRestricts', 'caaNoneAllowed']],
     ['ui.steps', ['procedure', 'information', 'add', 'check', 'result']]
   ])('%s.<each value> exists', (prefix, values) => {
     expect(values.filter((value) => !has(`${prefix}.${value}`))).toEqual([])
