@@ -3,7 +3,7 @@
  * answer holding only other values than the expected ones reads "differs", and a resolver that cannot see the
  * domain reads "different_view". The words for each are under `ui.status.server.*` / `ui.status.resolver.*`.
  */
-import type { ResolverObservation, VerificationRecordType } from './diagnosis-types'
+import type { AuthoritativeObservation, ResolverObservation, VerificationRecordType } from './diagnosis-types'
 import type { Finding } from './findings'
 
 /** Whether a value DNS returned is the one the CA expects: TXT exactly, CNAME targets case-insensitively without the final dot. */
@@ -17,6 +17,20 @@ export function matchesExpected(found: string, expected: string, type: 'TXT' | '
 export function displayStatus<S extends string>(status: S, values: readonly string[], expected: readonly string[], type: VerificationRecordType): S | 'differs' {
   if (status !== 'ok' || values.length === 0) return status
   return values.some((value) => expected.some((e) => matchesExpected(value, e, type))) ? status : 'differs'
+}
+
+/**
+ * The status word key of an authoritative server's row: an answer synthesised from a wildcard reads "from the
+ * wildcard" (no record exists at the name; the finding says to add one), not "different value", which would send
+ * the user looking for a record to edit.
+ */
+export function serverDisplayStatus(
+  row: Pick<AuthoritativeObservation, 'status' | 'values' | 'wildcard'>,
+  expected: readonly string[],
+  type: VerificationRecordType
+): string {
+  if (row.wildcard === true) return 'wildcard'
+  return displayStatus(row.status, row.values, expected, type)
 }
 
 /** The status word key of a resolver row: its reading where that says more than its status. */

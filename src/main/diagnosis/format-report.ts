@@ -1,5 +1,5 @@
 import type { DiagnosisReport } from '../../shared/diagnosis-types'
-import { displayStatus, expectedAt, resolverDisplayStatus, silentZoneOf } from '../../shared/display-status'
+import { expectedAt, resolverDisplayStatus, serverDisplayStatus, silentZoneOf } from '../../shared/display-status'
 import { findingSections } from '../../shared/finding-sections'
 import { findingText, formatMessage, messageAt, type LocaleMessages } from '../../shared/format-message'
 import en from '../../shared/locales/en.json'
@@ -51,7 +51,7 @@ export function formatReport(report: DiagnosisReport, messages: LocaleMessages =
     for (const a of report.authoritative) {
       const values = a.cname ? `CNAME ${a.cname}` : a.values.map((v) => JSON.stringify(v)).join(', ') || '-'
       const expected = expectedAt(report.records, a)
-      const status = say(`ui.status.server.${displayStatus(a.status, a.values, expected.values, expected.type)}`)
+      const status = say(`ui.status.server.${serverDisplayStatus(a, expected.values, expected.type)}`)
       const ignored = a.ignoredReplies > 0 ? ` (${a.ignoredReplies} ignored)` : ''
       out.push(
         `  ${nameOf(a)}${a.server} (${a.address})  ${status}${ignored}  ${values}${a.ttl !== null ? `  TTL ${a.ttl}` : ''}${a.soaSerial !== null ? `  serial ${a.soaSerial}` : ''}`

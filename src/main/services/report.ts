@@ -8,7 +8,7 @@
  */
 import type { AppSettings, ReportFormat } from '../../shared/api'
 import type { DiagnosisReport } from '../../shared/diagnosis-types'
-import { displayStatus, expectedAt, resolverDisplayStatus, silentZoneOf } from '../../shared/display-status'
+import { expectedAt, resolverDisplayStatus, serverDisplayStatus, silentZoneOf } from '../../shared/display-status'
 import { findingSections } from '../../shared/finding-sections'
 import type { FindingParams, Finding } from '../../shared/findings'
 import { findingText, formatMessage, messageAt, type LocaleMessages } from '../../shared/format-message'
@@ -126,7 +126,7 @@ function renderMarkdown(report: DiagnosisReport, locale: Locale): string {
 
 function statusOf(row: DiagnosisReport['authoritative'][number], report: DiagnosisReport): string {
   const expected = expectedAt(report.records, row)
-  return displayStatus(row.status, row.values, expected.values, expected.type)
+  return serverDisplayStatus(row, expected.values, expected.type)
 }
 
 function resolverStatusOf(row: DiagnosisReport['resolvers'][number], report: DiagnosisReport): string {

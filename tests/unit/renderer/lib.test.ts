@@ -8,7 +8,7 @@ import {
   parseResolverTarget
 } from '../../../src/renderer/src/lib/nslookup'
 import { gateStates, isReady, verifiedNoticeKey } from '../../../src/renderer/src/lib/readiness'
-import { displayStatus, matchesExpected } from '../../../src/shared/display-status'
+import { displayStatus, matchesExpected, serverDisplayStatus } from '../../../src/shared/display-status'
 import { cleanDomainInput, domainProblem, resolverAddressProblem } from '../../../src/renderer/src/lib/validate'
 import { OK_REPORT, QUOTED_REPORT, report } from '../../support/renderer/fake-api'
 
@@ -241,5 +241,11 @@ describe('value comparison for the tables', () => {
     expect(displayStatus('ok', [], ['token'], 'TXT')).toBe('ok')
     // Several values expected at one name (a wildcard and its apex): either one is the record.
     expect(displayStatus('ok', ['token-b'], ['token-a', 'token-b'], 'TXT')).toBe('ok')
+  })
+
+  it('calls an answer a wildcard synthesised "wildcard", not "differs": there is no record at the name to edit', () => {
+    expect(serverDisplayStatus({ status: 'ok', values: ['v=spf1 -all'], wildcard: true }, ['token'], 'TXT')).toBe('wildcard')
+    expect(serverDisplayStatus({ status: 'ok', values: ['v=spf1 -all'] }, ['token'], 'TXT')).toBe('differs')
+    expect(serverDisplayStatus({ status: 'ok', values: ['token'], wildcard: false }, ['token'], 'TXT')).toBe('ok')
   })
 })

@@ -35,7 +35,7 @@ describe('message keys used by the renderer', () => {
   })
 
   it.each([
-    ['ui.status.server', ['ok', 'timeout', 'refused', 'servfail', 'lame', 'network', 'nxdomain', 'nodata', 'differs']],
+    ['ui.status.server', ['ok', 'timeout', 'refused', 'servfail', 'lame', 'network', 'nxdomain', 'nodata', 'differs', 'wildcard']],
     ['ui.status.resolver', ['ok', 'old_value', 'nxdomain', 'nodata', 'servfail', 'bogus', 'timeout', 'refused', 'network', 'differs']],
     ['ui.blockers', ['lookupFirst', 'domainNotFound', 'choosePlatform', 'decidePlatform', 'movingDns', 'needDomains', 'needHost', 'needValue', 'needCheck']],
     ['ui.step5.checks', ['authoritative', 'caches', 'caa', 'dnssec']],
