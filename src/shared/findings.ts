@@ -328,8 +328,15 @@ export interface Evidence {
   elapsedMs?: number
   /** ISO 8601 time of the observation. */
   at?: string
+  /** A remark in English (the CLI, the JSON). */
   note?: string
+  /** The same remark as words of the locale tree (`ui.evidence.notes.<noteId>`), for the UI's language. */
+  noteId?: EvidenceNoteId
 }
+
+/** Remarks on evidence that the UI words in the user's language. */
+export const EVIDENCE_NOTE_IDS = ['wildcard'] as const
+export type EvidenceNoteId = (typeof EVIDENCE_NOTE_IDS)[number]
 
 export interface Finding {
   id: FindingId

@@ -8,7 +8,7 @@ import type { AppSettings, VerificationSession } from '../../shared/api'
 import { SUPPORTED_LOCALES } from '../../shared/app-locales'
 import type { DiagnosisReport } from '../../shared/diagnosis-types'
 import { RECORD_DATA_KINDS, type RecordData } from '../../shared/dns-types'
-import { FINDING_IDS, SEVERITIES, VERDICTS } from '../../shared/findings'
+import { EVIDENCE_NOTE_IDS, FINDING_IDS, SEVERITIES, VERDICTS } from '../../shared/findings'
 import { LIMITS } from '../../shared/limits'
 import { checked, customIssue } from '../../shared/schema-issues'
 import { parseServerAddress } from '../../shared/server-address'
@@ -42,7 +42,8 @@ const evidenceSchema = z.looseObject({
   ttl: z.number().optional(),
   elapsedMs: z.number().optional(),
   at: reportText.optional(),
-  note: reportText.optional()
+  note: reportText.optional(),
+  noteId: z.enum(EVIDENCE_NOTE_IDS).optional()
 })
 
 const findingSchema = z.looseObject({

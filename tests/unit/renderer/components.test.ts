@@ -53,6 +53,22 @@ describe('FindingCard', () => {
     expect(wrapper.find('h3').text()).not.toBe('The value has extra quote marks')
   })
 
+  it('words the evidence of a wildcard answer and a timeout in the UI language, not the engine\'s English', async () => {
+    i18n.global.locale.value = 'zh-CN'
+    await loadLocaleMessages('zh-CN')
+    const finding = createFinding('record.missing', { name: '_dnsauth.example.com', type: 'TXT', values: ['token'] }, [
+      { server: 'ns1.example.net', rcode: 'NOERROR', records: ['v=spf1 -all'], note: 'answer synthesised from a wildcard (RFC 4592)', noteId: 'wildcard' },
+      { server: 'ns2.example.net', rcode: 'timeout', elapsedMs: 4003.35, note: 'No answer within 4003.35 ms' }
+    ])
+    const wrapper = mountInApp(FindingCard, { props: { finding } })
+    const evidence = wrapper.find('.finding__evidence-list').text()
+    expect(evidence).toContain('泛解析记录（*）生成的回答')
+    expect(evidence).not.toContain('synthesised')
+    expect(evidence).toContain('响应码 无响应（超时）')
+    expect(evidence).toContain('4003 毫秒')
+    expect(evidence).toContain('响应码 NOERROR')
+  })
+
   it('adds the sentence for the finding\'s case after the explanation', () => {
     const wrongName = createFinding('record.wrong_name', {
       expectedName: '_dnsauth.example.com',

@@ -29,7 +29,7 @@ export function authoritativeEvidence(o: AuthoritativeObservation, type: string)
     records: o.cname ? [`CNAME ${o.cname}`, ...o.values] : o.values,
     ...(o.ttl !== null ? { ttl: o.ttl } : {}),
     elapsedMs: o.elapsedMs,
-    ...(o.error ? { note: o.error } : o.wildcard ? { note: WILDCARD_NOTE } : {})
+    ...(o.error ? { note: o.error } : o.wildcard ? { note: WILDCARD_NOTE, noteId: 'wildcard' as const } : {})
   }
 }
 
