@@ -20,5 +20,8 @@ export const DEFERRED_MESSAGES: readonly string[] = [
   'shell'
 ]
 
-/** Step 1's domain field is checked in the page (checkCertificateDomain): its errors are `name.*` and `domain.*`. */
-export const FIRST_SCREEN_MESSAGES: readonly string[] = ['findings.zone.not_found', 'errors.name', 'errors.domain']
+/**
+ * Step 1 words a domain not in DNS and a domain whose servers are silent with those findings' own words, and its
+ * domain field is checked in the page (checkCertificateDomain): its errors are `name.*` and `domain.*`.
+ */
+export const FIRST_SCREEN_MESSAGES: readonly string[] = ['findings.zone.not_found', 'findings.delegation.no_server_answers.fix', 'errors.name', 'errors.domain']
